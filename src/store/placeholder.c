@@ -1,0 +1,1 @@
+/* placeholder */ typedef int dyad_store_placeholder;

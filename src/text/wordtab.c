@@ -1,0 +1,248 @@
+/*
+** wordtab.c: open-addressing hash table from folded word keys to dense ids.
+**
+** Keys live in one growing character pool; slots hold (hash, id).  Ids are dense
+** so that per-word data elsewhere (phrase trie roots, verb forms) can be plain
+** arrays indexed by id.  The load factor stays under 1/2, so a lookup is about
+** one probe: this is the tokenizer's hot path.
+*/
+#include "text/wordtab.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "util/hash.h"
+
+typedef struct slot {
+    uint32_t hash32;
+    uint32_t id;        /* 0 = empty */
+} slot;
+
+struct wordtab {
+    slot *slots;
+    uint32_t mask;      /* slot count - 1 (power of two) */
+    uint32_t count;     /* ids used, plus one */
+    uint32_t cap_ids;
+    uint32_t *key_offset;   /* by id: start of the key in pool */
+    uint32_t *key_len;
+    char *pool;
+    size_t pool_len, pool_cap;
+    int frozen;
+};
+
+wordtab *wordtab_new(void)
+{
+    wordtab *wt = calloc(1, sizeof *wt);
+    if (!wt)
+        return NULL;
+    wt->mask = 1023;
+    wt->slots = calloc(wt->mask + 1, sizeof(slot));
+    wt->cap_ids = 512;
+    wt->key_offset = malloc(wt->cap_ids * sizeof(uint32_t));
+    wt->key_len = malloc(wt->cap_ids * sizeof(uint32_t));
+    wt->pool_cap = 8192;
+    wt->pool = malloc(wt->pool_cap);
+    if (!wt->slots || !wt->key_offset || !wt->key_len || !wt->pool) {
+        wordtab_free(wt);
+        return NULL;
+    }
+    wt->count = 1;
+    wt->key_offset[0] = 0;
+    wt->key_len[0] = 0;
+    wt->pool[0] = '\0';
+    wt->pool_len = 1;
+    return wt;
+}
+
+void wordtab_free(wordtab *wt)
+{
+    if (!wt)
+        return;
+    free(wt->slots);
+    free(wt->key_offset);
+    free(wt->key_len);
+    free(wt->pool);
+    free(wt);
+}
+
+static inline uint32_t key_hash(const char *key, size_t len)
+{
+    uint64_t h = hash64(key, len);
+    return (uint32_t)(h ^ (h >> 32));
+}
+
+static inline int key_equals(const wordtab *wt, uint32_t id, const char *key, size_t len)
+{
+    return wt->key_len[id] == len && memcmp(wt->pool + wt->key_offset[id], key, len) == 0;
+}
+
+word_id wordtab_lookup(const wordtab *wt, const char *key, size_t len)
+{
+    uint32_t h = key_hash(key, len);
+    for (uint32_t i = h & wt->mask;; i = (i + 1) & wt->mask) {
+        const slot *s = &wt->slots[i];
+        if (!s->id)
+            return WORD_NONE;
+        if (s->hash32 == h && key_equals(wt, s->id, key, len))
+            return s->id;
+    }
+}
+
+static int grow_slots(wordtab *wt)
+{
+    uint32_t nmask = wt->mask * 2 + 1;
+    slot *ns = calloc((size_t)nmask + 1, sizeof(slot));
+    if (!ns)
+        return -1;
+    for (uint32_t i = 0; i <= wt->mask; i++) {
+        slot s = wt->slots[i];
+        if (!s.id)
+            continue;
+        uint32_t j = s.hash32 & nmask;
+        while (ns[j].id)
+            j = (j + 1) & nmask;
+        ns[j] = s;
+    }
+    free(wt->slots);
+    wt->slots = ns;
+    wt->mask = nmask;
+    return 0;
+}
+
+static int grow_ids(wordtab *wt)
+{
+    uint32_t ncap = wt->cap_ids * 2;
+    uint32_t *off = realloc(wt->key_offset, ncap * sizeof(uint32_t));
+    if (!off)
+        return -1;
+    wt->key_offset = off;
+    uint32_t *lens = realloc(wt->key_len, ncap * sizeof(uint32_t));
+    if (!lens)
+        return -1;
+    wt->key_len = lens;
+    wt->cap_ids = ncap;
+    return 0;
+}
+
+static int pool_append(wordtab *wt, const char *key, size_t len, uint32_t *offset)
+{
+    if (wt->pool_len + len + 1 > wt->pool_cap) {
+        size_t ncap = wt->pool_cap;
+        while (wt->pool_len + len + 1 > ncap)
+            ncap *= 2;
+        if (ncap > UINT32_MAX)
+            return -1;
+        char *np = realloc(wt->pool, ncap);
+        if (!np)
+            return -1;
+        wt->pool = np;
+        wt->pool_cap = ncap;
+    }
+    *offset = (uint32_t)wt->pool_len;
+    memcpy(wt->pool + wt->pool_len, key, len);
+    wt->pool[wt->pool_len + len] = '\0';
+    wt->pool_len += len + 1;
+    return 0;
+}
+
+word_id wordtab_intern(wordtab *wt, const char *key, size_t len)
+{
+    word_id found = wordtab_lookup(wt, key, len);
+    if (found || wt->frozen || len == 0)
+        return found;
+    if ((wt->count + 1) * 2 > wt->mask + 1 && grow_slots(wt) != 0)
+        return WORD_NONE;
+    if (wt->count == wt->cap_ids && grow_ids(wt) != 0)
+        return WORD_NONE;
+    uint32_t offset;
+    if (pool_append(wt, key, len, &offset) != 0)
+        return WORD_NONE;
+    uint32_t id = wt->count++;
+    wt->key_offset[id] = offset;
+    wt->key_len[id] = (uint32_t)len;
+    uint32_t h = key_hash(key, len);
+    uint32_t i = h & wt->mask;
+    while (wt->slots[i].id)
+        i = (i + 1) & wt->mask;
+    wt->slots[i].hash32 = h;
+    wt->slots[i].id = id;
+    return id;
+}
+
+const char *wordtab_key(const wordtab *wt, word_id id)
+{
+    if (id == WORD_NONE || id >= wt->count)
+        return "";
+    return wt->pool + wt->key_offset[id];
+}
+
+size_t wordtab_key_len(const wordtab *wt, word_id id)
+{
+    if (id == WORD_NONE || id >= wt->count)
+        return 0;
+    return wt->key_len[id];
+}
+
+uint32_t wordtab_count(const wordtab *wt)
+{
+    return wt->count;
+}
+
+void wordtab_freeze(wordtab *wt)
+{
+    wt->frozen = 1;
+}
+
+size_t wordtab_memory(const wordtab *wt)
+{
+    return sizeof *wt + ((size_t)wt->mask + 1) * sizeof(slot) +
+           (size_t)wt->cap_ids * 2 * sizeof(uint32_t) + wt->pool_cap;
+}
+
+size_t wordtab_fold(const char *s, size_t len, char *out, size_t cap)
+{
+    size_t n = 0;
+    size_t i = 0;
+    while (i < len) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x80) {
+            if (n < cap)
+                out[n] = (c >= 'a' && c <= 'z') ? (char)(c - 32) : (char)c;
+            n++;
+            i++;
+            continue;
+        }
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+                                              (utf8proc_ssize_t)(len - i), &cp);
+        if (k <= 0) { /* invalid byte: keep it, the text layer reported it */
+            if (n < cap)
+                out[n] = (char)c;
+            n++;
+            i++;
+            continue;
+        }
+        i += (size_t)k;
+        if (cp == 0x2018 || cp == 0x2019 || cp == 0x02BC || cp == 0x2032) {
+            if (n < cap)
+                out[n] = '\'';
+            n++;
+            continue;
+        }
+        if (cp >= 0x2010 && cp <= 0x2015) {
+            if (n < cap)
+                out[n] = '-';
+            n++;
+            continue;
+        }
+        utf8proc_uint8_t buf[4];
+        utf8proc_ssize_t w = utf8proc_encode_char(utf8proc_toupper(cp), buf);
+        for (utf8proc_ssize_t j = 0; j < w; j++) {
+            if (n < cap)
+                out[n] = (char)buf[j];
+            n++;
+        }
+    }
+    return n;
+}

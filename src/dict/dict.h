@@ -39,7 +39,8 @@ typedef word_id lex_id;
 typedef enum dict_dialect {
     DIALECT_NATIVE = 0,     /* dyad's own files (data/) */
     DIALECT_TABARI,         /* .actors .agents .verbs .options (TABARI 0.8) */
-    DIALECT_PETRARCH        /* CAMEO.2.0 verbs, Phoenix actors/agents/discards */
+    DIALECT_PETRARCH,       /* CAMEO.2.0 verbs, Phoenix actors/agents/discards */
+    DIALECT_AUTO            /* decide by name and content (dict_load_file/bytes only) */
 } dict_dialect;
 
 typedef enum dict_file_kind {
@@ -80,13 +81,21 @@ typedef struct agent_entry {
     uint8_t attach;         /* agent_attach */
 } agent_entry;
 
+/* code_flags of verbs and patterns: marks written around a code. */
+#define DICT_CODE_DOMINANT     0x1u /* TABARI "[100!]": dominant code */
+#define DICT_CODE_SUBORDINATE  0x2u /* TABARI "[010?]": subordinate code */
+#define DICT_CODE_PAIR_PASSIVE 0x4u /* PETRARCH "[A:B]": B is the code of the passive
+                                       reading, not a target -> source event */
+
 typedef struct verb_entry {
     const char *phrase;     /* the root as written: "VISIT", "+BEEF_UP" */
     const char *where;
     const char *code;       /* code of the bare verb; NULL = [---] (codes nothing) */
     const char *paired_code;/* [042:043] -> "043": target -> source; else NULL */
-    uint32_t first_pattern; /* into dict_set patterns */
+    uint32_t first_pattern; /* into dict_set patterns (PETRARCH: every verb of a
+                               block shares the block's range) */
     uint32_t n_patterns;
+    uint8_t code_flags;     /* DICT_CODE_* */
 } verb_entry;
 
 typedef enum verb_form {
@@ -109,11 +118,18 @@ typedef enum pattern_elem_kind {
     PAT_SKIP                /* '^': skip one actor or noun phrase */
 } pattern_elem_kind;
 
+/* pattern_elem.flags: the phrase structure of PETRARCH-2 patterns, kept so that
+   a coder with a shallow parse can use it (0 in TABARI and native patterns). */
+#define PEF_HEAD 0x1u           /* a head noun: a bare word, or the last of {...} */
+#define PEF_NP   0x2u           /* inside a {...} noun phrase */
+#define PEF_PREP 0x4u           /* the preposition opening a (PREP ...) phrase */
+#define PEF_PP   0x8u           /* inside a (PREP ...) phrase, after the preposition */
+
 typedef struct pattern_elem {
     uint8_t kind;           /* pattern_elem_kind */
     uint8_t adjacent;       /* 1: must come immediately after the previous element
                                (written with '_' between them) */
-    uint16_t reserved;
+    uint16_t flags;         /* PEF_* */
     uint32_t arg;
 } pattern_elem;
 
@@ -128,6 +144,7 @@ typedef struct pattern {
     const char *where;
     uint16_t n_literals;    /* words and sets: more = more specific */
     uint16_t order;         /* position in its verb's list, as written */
+    uint8_t code_flags;     /* DICT_CODE_* */
 } pattern;
 
 typedef struct discard_entry {
@@ -140,7 +157,8 @@ typedef struct time_entry { /* TABARI <TIME>: a phrase that shifts the event dat
     const char *phrase;
     const char *where;
     int32_t shift_days;
-    uint8_t discard;        /* [###]: discard the sentence */
+    uint8_t discard;        /* 1: [###] discard the sentence; 2: [+++] reject it as
+                               too complex */
 } time_entry;
 
 typedef struct codebook_entry {
@@ -164,20 +182,44 @@ typedef enum hit_kind {
     HIT_PLURAL_AGENT        /* the plural form of an agent ("ministers") */
 } hit_kind;
 
+/* dict_payload.flags */
+#define DICT_PF_VERB_WORD 0x000Fu /* HIT_VERB: index of the inflected word in the phrase */
+#define DICT_PF_GAPPED    0x0010u /* the phrase has a gap edge (see dict_trie_step_gap) */
+#define DICT_PF_ENDING    0x0020u /* made by a TABARI regular ending (DEPART_ -> DEPARTED) */
+#define DICT_PF_GENERATED 0x0040u /* a generated verb form or plural, not written */
+#define DICT_PF_SYNONYM   0x0080u /* HIT_ACTOR: a +synonym line, not the primary phrase */
+
 typedef struct dict_payload {
     uint8_t kind;           /* hit_kind */
     uint8_t form;           /* verb_form, for HIT_VERB */
-    uint16_t flags;
-    uint32_t entry;         /* id in the table of its kind */
+    uint16_t flags;         /* DICT_PF_* */
+    uint32_t entry;         /* id in the table of its kind (HIT_NOUN, HIT_ADJECTIVE:
+                               a running number; HIT_PLURAL_AGENT: the agent id) */
 } dict_payload;
 
 #define DICT_TRIE_ROOT 0u
 #define DICT_TRIE_NONE UINT32_MAX
 
+/* In a phrase-set member (dict_set_member): other words may come between the
+   lexemes on either side (TABARI "+AUSTRIAN FLORIN", written with a blank). */
+#define DICT_LEX_GAP UINT32_MAX
+
 typedef struct dict_set dict_set;
 
-/* The child of trie node `node` along lexeme `lex`, or DICT_TRIE_NONE. */
+/* The child of trie node `node` along lexeme `lex`, or DICT_TRIE_NONE.  The
+   lexeme must follow the previous one immediately. */
 uint32_t dict_trie_step(const dict_set *d, uint32_t node, lex_id lex);
+
+/* TABARI phrases written with a blank between two words ("AL GORE",
+   "DURTHANG ORC") let other words come between them (TABARI stops at a comma).
+   Such a word hangs off its predecessor's node by a gap edge, kept apart from
+   the consecutive edges that dict_trie_step follows: the child along `lex`
+   reached across a gap of zero or more tokens, or DICT_TRIE_NONE.  Native and
+   PETRARCH phrases have no gap edges. */
+uint32_t dict_trie_step_gap(const dict_set *d, uint32_t node, lex_id lex);
+
+/* 1 when some phrase continues from `node` across a gap (look ahead), else 0. */
+int dict_trie_has_gap(const dict_set *d, uint32_t node);
 
 /* The payloads of the phrases that end at `node` (n = 0 if none). */
 const dict_payload *dict_trie_payloads(const dict_set *d, uint32_t node, size_t *n);

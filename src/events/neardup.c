@@ -1,0 +1,282 @@
+/*
+** neardup.c: MinHash signatures, LSH band keys and an in-memory band index;
+** see neardup.h for the method and its numbers.
+**
+** Word hashes are FNV-1a over ASCII-folded bytes, finished with the splitmix64
+** mixer; a shingle hash mixes three word hashes in order.  The K hash
+** functions are multiply-shift hashes whose constants come from a fixed
+** splitmix64 sequence: they are part of the stored format (signatures in a
+** store must stay comparable across versions), so never change them.
+*/
+#include "events/neardup.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/hash.h"
+
+static uint64_t mix64(uint64_t x)
+{
+    x ^= x >> 30;
+    x *= 0xbf58476d1ce4e5b9ULL;
+    x ^= x >> 27;
+    x *= 0x94d049bb133111ebULL;
+    x ^= x >> 31;
+    return x;
+}
+
+/* The i-th constant of the fixed sequence. */
+static uint64_t seq(uint64_t i)
+{
+    return mix64(0x9e3779b97f4a7c15ULL * (i + 1) + 0x6479616400000000ULL /* "dyad" */);
+}
+
+/* Word characters: ASCII letters and digits, and non-ASCII bytes except those
+   of general punctuation U+2000..U+206F (E2 80 xx, E2 81 xx) and of U+00A0
+   (C2 A0). */
+static size_t separator_len(const unsigned char *s, size_t i, size_t len)
+{
+    unsigned char c = s[i];
+    if (c < 0x80) {
+        int word = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+        return word ? 0 : 1;
+    }
+    if (c == 0xE2 && i + 2 < len && (s[i + 1] == 0x80 || s[i + 1] == 0x81))
+        return 3;
+    if (c == 0xC2 && i + 1 < len && s[i + 1] == 0xA0)
+        return 2;
+    return 0;
+}
+
+void minhash_of_text(const char *text, size_t len, minhash *out)
+{
+    uint64_t a[MINHASH_K], b[MINHASH_K];
+    for (size_t k = 0; k < MINHASH_K; k++) {
+        a[k] = seq(2 * k) | 1;
+        b[k] = seq(2 * k + 1);
+        out->v[k] = UINT32_MAX;
+    }
+    out->shingles = 0;
+
+    const unsigned char *s = (const unsigned char *)text;
+    uint64_t w[NEARDUP_SHINGLE] = {0};
+    size_t n_words = 0, i = 0;
+    while (i < len) {
+        size_t sep = separator_len(s, i, len);
+        if (sep) {
+            i += sep;
+            continue;
+        }
+        uint64_t h = 0xcbf29ce484222325ULL;
+        while (i < len && !separator_len(s, i, len)) {
+            unsigned char c = s[i++];
+            if (c >= 'A' && c <= 'Z')
+                c = (unsigned char)(c - 'A' + 'a');
+            h = (h ^ c) * 0x100000001b3ULL;
+        }
+        memmove(w, w + 1, sizeof w - sizeof w[0]);
+        w[NEARDUP_SHINGLE - 1] = mix64(h);
+        n_words++;
+        if (n_words < NEARDUP_SHINGLE)
+            continue;
+        uint64_t sh = w[0];
+        for (size_t j = 1; j < NEARDUP_SHINGLE; j++)
+            sh = mix64(sh ^ (w[j] + 0x9e3779b97f4a7c15ULL));
+        for (size_t k = 0; k < MINHASH_K; k++) {
+            uint32_t v = (uint32_t)((a[k] * sh + b[k]) >> 32);
+            if (v < out->v[k])
+                out->v[k] = v;
+        }
+        out->shingles++;
+    }
+    if (n_words > 0 && n_words < NEARDUP_SHINGLE) {
+        /* a text shorter than a shingle is one shingle of all its words */
+        uint64_t sh = w[NEARDUP_SHINGLE - n_words];
+        for (size_t j = NEARDUP_SHINGLE - n_words + 1; j < NEARDUP_SHINGLE; j++)
+            sh = mix64(sh ^ (w[j] + 0x9e3779b97f4a7c15ULL));
+        for (size_t k = 0; k < MINHASH_K; k++)
+            out->v[k] = (uint32_t)((a[k] * sh + b[k]) >> 32);
+        out->shingles = 1;
+    }
+}
+
+void minhash_of_document(const document *doc, minhash *out)
+{
+    size_t start = doc->title_len;
+    while (start < doc->text_len && (doc->text[start] == '\n' || doc->text[start] == ' '))
+        start++;
+    if (start < doc->text_len)
+        minhash_of_text(doc->text + start, doc->text_len - start, out);
+    else
+        minhash_of_text(doc->text, doc->text_len, out);
+}
+
+double minhash_similarity(const minhash *a, const minhash *b)
+{
+    if (!a->shingles || !b->shingles)
+        return 0.0;
+    unsigned same = 0;
+    for (size_t k = 0; k < MINHASH_K; k++)
+        same += a->v[k] == b->v[k];
+    return (double)same / MINHASH_K;
+}
+
+int minhash_near(const minhash *a, const minhash *b)
+{
+    return minhash_similarity(a, b) >= NEARDUP_THRESHOLD;
+}
+
+size_t minhash_bands(const minhash *m, int64_t keys[MINHASH_BANDS])
+{
+    if (!m->shingles)
+        return 0;
+    for (size_t band = 0; band < MINHASH_BANDS; band++) {
+        uint8_t bytes[4 * MINHASH_ROWS];
+        for (size_t r = 0; r < MINHASH_ROWS; r++) {
+            uint32_t v = m->v[band * MINHASH_ROWS + r];
+            for (size_t j = 0; j < 4; j++)
+                bytes[4 * r + j] = (uint8_t)(v >> (8 * j));
+        }
+        keys[band] = (int64_t)hash64_seeded(bytes, sizeof bytes, band + 1);
+    }
+    return MINHASH_BANDS;
+}
+
+static void put_u32(uint8_t *p, uint32_t v)
+{
+    for (size_t j = 0; j < 4; j++)
+        p[j] = (uint8_t)(v >> (8 * j));
+}
+
+static uint32_t get_u32(const uint8_t *p)
+{
+    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+}
+
+void minhash_encode(const minhash *m, uint8_t out[MINHASH_BYTES])
+{
+    put_u32(out, m->shingles);
+    for (size_t k = 0; k < MINHASH_K; k++)
+        put_u32(out + 4 + 4 * k, m->v[k]);
+}
+
+int minhash_decode(const void *data, size_t len, minhash *out)
+{
+    if (!data || len != MINHASH_BYTES)
+        return -1;
+    const uint8_t *p = data;
+    out->shingles = get_u32(p);
+    for (size_t k = 0; k < MINHASH_K; k++)
+        out->v[k] = get_u32(p + 4 + 4 * k);
+    return 0;
+}
+
+/* ---- in-memory index ---------------------------------------------------- */
+
+typedef struct band_slot {
+    int64_t key;
+    uint32_t doc_plus_one;      /* 0 = empty */
+} band_slot;
+
+struct neardup_index {
+    band_slot *slots;           /* a multimap: equal keys sit in one probe run */
+    size_t cap, used;
+    minhash *sigs;
+    uint32_t *clusters;
+    size_t n_docs, docs_cap;
+};
+
+neardup_index *neardup_index_new(void)
+{
+    return calloc(1, sizeof(neardup_index));
+}
+
+void neardup_index_free(neardup_index *idx)
+{
+    if (!idx)
+        return;
+    free(idx->slots);
+    free(idx->sigs);
+    free(idx->clusters);
+    free(idx);
+}
+
+static void slot_insert(band_slot *slots, size_t cap, int64_t key, uint32_t doc_plus_one)
+{
+    size_t i = (size_t)mix64((uint64_t)key) & (cap - 1);
+    while (slots[i].doc_plus_one)
+        i = (i + 1) & (cap - 1);
+    slots[i].key = key;
+    slots[i].doc_plus_one = doc_plus_one;
+}
+
+static int reserve_slots(neardup_index *idx, size_t extra)
+{
+    if ((idx->used + extra) * 2 <= idx->cap)
+        return 0;
+    size_t cap = idx->cap ? idx->cap : 256;
+    while ((idx->used + extra) * 2 > cap)
+        cap *= 2;
+    band_slot *slots = calloc(cap, sizeof *slots);
+    if (!slots)
+        return -1;
+    for (size_t i = 0; i < idx->cap; i++)
+        if (idx->slots[i].doc_plus_one)
+            slot_insert(slots, cap, idx->slots[i].key, idx->slots[i].doc_plus_one);
+    free(idx->slots);
+    idx->slots = slots;
+    idx->cap = cap;
+    return 0;
+}
+
+static int reserve_docs(neardup_index *idx)
+{
+    if (idx->n_docs < idx->docs_cap)
+        return 0;
+    size_t cap = idx->docs_cap ? idx->docs_cap * 2 : 64;
+    minhash *sigs = realloc(idx->sigs, cap * sizeof *sigs);
+    if (!sigs)
+        return -1;
+    idx->sigs = sigs;
+    uint32_t *clusters = realloc(idx->clusters, cap * sizeof *clusters);
+    if (!clusters)
+        return -1;
+    idx->clusters = clusters;
+    idx->docs_cap = cap;
+    return 0;
+}
+
+int neardup_index_add(neardup_index *idx, const minhash *m, uint32_t *cluster)
+{
+    if (reserve_docs(idx) != 0 || reserve_slots(idx, MINHASH_BANDS) != 0)
+        return -1;
+    uint32_t self = (uint32_t)idx->n_docs;
+    int64_t keys[MINHASH_BANDS];
+    size_t n_keys = minhash_bands(m, keys);
+
+    uint32_t best = self;
+    double best_sim = 0.0;
+    for (size_t b = 0; b < n_keys && idx->cap; b++) {
+        size_t i = (size_t)mix64((uint64_t)keys[b]) & (idx->cap - 1);
+        for (; idx->slots[i].doc_plus_one; i = (i + 1) & (idx->cap - 1)) {
+            if (idx->slots[i].key != keys[b])
+                continue;
+            uint32_t doc = idx->slots[i].doc_plus_one - 1;
+            double sim = minhash_similarity(m, &idx->sigs[doc]);
+            if (sim >= NEARDUP_THRESHOLD &&
+                (sim > best_sim || (sim == best_sim && doc < best))) {
+                best = doc;
+                best_sim = sim;
+            }
+        }
+    }
+    idx->sigs[self] = *m;
+    idx->clusters[self] = best == self ? self : idx->clusters[best];
+    idx->n_docs++;
+    for (size_t b = 0; b < n_keys; b++) {
+        slot_insert(idx->slots, idx->cap, keys[b], self + 1);
+        idx->used++;
+    }
+    *cluster = idx->clusters[self];
+    return 0;
+}

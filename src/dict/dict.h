@@ -44,7 +44,7 @@ typedef enum dict_dialect {
 } dict_dialect;
 
 typedef enum dict_file_kind {
-    DICT_FILE_AUTO = 0,     /* by name: *.actors/*actors*.txt, *.agents, *.verbs, ... */
+    DICT_FILE_AUTO = 0,     /* by name: .actors, .agents, .verbs, ... */
     DICT_FILE_ACTORS,
     DICT_FILE_AGENTS,
     DICT_FILE_VERBS,

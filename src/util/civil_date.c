@@ -221,12 +221,12 @@ void civil_format(int32_t days, char buf[11])
     }
     int y, m, d;
     days_to_civil(days, &y, &m, &d);
-    snprintf(buf, 11, "%04d-%02d-%02d", y % 10000, m, d);
+    snprintf(buf, 11, "%04u-%02u-%02u", (unsigned)y % 10000u, (unsigned)m % 100u, (unsigned)d % 100u);
 }
 
 void civil_format_compact(int32_t days, char buf[9])
 {
     int y, m, d;
     days_to_civil(days, &y, &m, &d);
-    snprintf(buf, 9, "%04d%02d%02d", y % 10000, m, d);
+    snprintf(buf, 9, "%04u%02u%02u", (unsigned)y % 10000u, (unsigned)m % 100u, (unsigned)d % 100u);
 }

@@ -1,0 +1,505 @@
+/*
+** assemble.c: verb groups become event mentions.
+**
+** For each coded verb group, in sentence order:
+**   1. its patterns decide the code (or the verb's own code) and may bind the
+**      source and target phrases;
+**   2. a "to"-complement is folded in ("urged X to free" -> 0253) and not coded
+**      again on its own;
+**   3. modality: speculation ("may", "could", "is expected to") and conditions
+**      drop the event; intentions ("will", "is to", "plans to") become 03x codes,
+**      negated intentions 12x refusals; a negated act is kept only on request;
+**   4. roles: the source is the clause's subject, or the "by" phrase of a
+**      passive, or the possessor of a nominal ("Japan's visit"); the target is
+**      the pattern's '+', or the first actor phrase after the verb that is not
+**      a place, a passive agent or a speaker ("according to");
+**   5. compounds multiply, paired codes add the reverse event, symmetric codes
+**      with a compound source and no target pair its members;
+**   6. agents with no country take the country of a place in the sentence;
+**      what is still unknown is settled for the whole document in coder.c.
+*/
+#include <stdio.h>
+#include <string.h>
+
+#include "coder/coder_private.h"
+#include "util/civil_date.h"
+
+typedef struct actor_ref {
+    char code[ACTOR_CODE_MAX];
+    span text;
+    const char *entry;
+    const char *agent_entry;
+    uint16_t flags;             /* MENTF_COREF / MENTF_COMPOUND */
+} actor_ref;
+
+#define MAX_REFS 8
+
+typedef struct role_set {
+    actor_ref refs[MAX_REFS];
+    size_t n;
+    uint16_t np;
+} role_set;
+
+static span tokens_span(const coder *c, uint16_t from, uint16_t to)
+{
+    span s = {c->tok[from].start, c->tok[to - 1].end};
+    return s;
+}
+
+static const char *actor_where(const coder *c, int32_t actor)
+{
+    const actor_entry *a = actor >= 0 ? dict_actor(c->dict, (uint32_t)actor) : NULL;
+    return a ? a->where : NULL;
+}
+
+static const char *agent_where(const coder *c, int32_t agent)
+{
+    const agent_entry *a = agent >= 0 ? dict_agent(c->dict, (uint32_t)agent) : NULL;
+    return a ? a->where : NULL;
+}
+
+/* Fill an agent's missing country from a place named in the sentence. */
+static void fill_country(const coder *c, char *code)
+{
+    if (strncmp(code, "---", 3) != 0 || !c->sentence_place[0])
+        return;
+    memcpy(code, c->sentence_place, 3);
+}
+
+/* The actors of a phrase (its members, or what a pronoun stands for). */
+static void roles_of_np(coder *c, uint16_t n, role_set *rs)
+{
+    rs->n = 0;
+    rs->np = n;
+    if (n == NONE16)
+        return;
+    noun_phrase *np = &c->nps.items[n];
+    span text = tokens_span(c, np->start, np->end);
+    if (np->flags & (NPF_PRONOUN | NPF_TWO)) {
+        char code[ACTOR_CODE_MAX], code2[ACTOR_CODE_MAX];
+        if (!resolve_pronoun(c, np, code, sizeof code, code2))
+            return;
+        actor_ref *r = &rs->refs[rs->n++];
+        memset(r, 0, sizeof *r);
+        snprintf(r->code, sizeof r->code, "%s", code);
+        r->text = text;
+        r->entry = "coreference";
+        r->flags = MENTF_COREF;
+        if (code2[0]) {
+            r = &rs->refs[rs->n++];
+            memset(r, 0, sizeof *r);
+            snprintf(r->code, sizeof r->code, "%s", code2);
+            r->text = text;
+            r->entry = "coreference";
+            r->flags = MENTF_COREF | MENTF_COMPOUND;
+            rs->refs[0].flags |= MENTF_COMPOUND;
+        }
+        return;
+    }
+    for (uint8_t k = 0; k < np->n_members && rs->n < MAX_REFS; k++) {
+        const np_member *m = &np->members[k];
+        if (!m->code[0])
+            continue;
+        actor_ref *r = &rs->refs[rs->n++];
+        memset(r, 0, sizeof *r);
+        snprintf(r->code, sizeof r->code, "%s", m->code);
+        fill_country(c, r->code);
+        r->text = np->n_members > 1 ? tokens_span(c, m->start, m->end) : text;
+        r->entry = actor_where(c, m->actor);
+        r->agent_entry = agent_where(c, m->agent);
+        r->flags = np->n_members > 1 ? MENTF_COMPOUND : 0;
+    }
+}
+
+/* The first actor phrase after `from` in the clause that can be an object. */
+static uint16_t find_object(const coder *c, const verb_group *vg, uint16_t from, int allow_by)
+{
+    const clause *cl = &c->clauses.items[vg->clause];
+    uint16_t limit = cl->end;
+    for (uint16_t i = from; i < limit; i++) {
+        uint16_t n = c->info[i].np;
+        if (n != NONE16 && c->nps.items[n].start == i) {
+            const noun_phrase *np = &c->nps.items[n];
+            if ((np->flags & (NPF_PLACE | NPF_ACCORDING)) || ((np->flags & NPF_BY) && !allow_by) ||
+                (np->flags & NPF_BETWEEN)) {
+                i = (uint16_t)(np->end - 1);
+                continue;
+            }
+            if (np_has_actor(np) || (np->flags & (NPF_PRONOUN | NPF_TWO)))
+                return n;
+            i = (uint16_t)(np->end - 1);
+            continue;
+        }
+        /* do not run into the next coded verb's own object */
+        if (c->info[i].vg != NONE16 && i >= vg->end &&
+            !(c->vgs.items[c->info[i].vg].flags & VGF_NOMINAL))
+            break;
+    }
+    return NONE16;
+}
+
+/* "talks between Japan and North Korea" */
+static uint16_t find_between(const coder *c, const verb_group *vg)
+{
+    const clause *cl = &c->clauses.items[vg->clause];
+    for (uint16_t i = vg->end; i < cl->end && i < vg->end + 4; i++) {
+        uint16_t n = c->info[i].np;
+        if (n != NONE16 && (c->nps.items[n].flags & NPF_BETWEEN) &&
+            (c->nps.items[n].flags & NPF_COMPOUND))
+            return n;
+    }
+    return NONE16;
+}
+
+static uint16_t find_by_agent(const coder *c, const verb_group *vg)
+{
+    const clause *cl = &c->clauses.items[vg->clause];
+    for (uint16_t i = vg->end; i < cl->end; i++) {
+        uint16_t n = c->info[i].np;
+        if (n != NONE16 && (c->nps.items[n].flags & NPF_BY) && np_has_actor(&c->nps.items[n]))
+            return n;
+    }
+    return NONE16;
+}
+
+/* A nominal's owner: "Japan's visit", "NATO's plan". */
+static uint16_t find_possessor(const coder *c, const verb_group *vg)
+{
+    uint16_t p = vg->head;
+    int k = 0;
+    while (p > 0 && k < 4) {
+        p--;
+        uint16_t n = c->info[p].np;
+        if (n != NONE16)
+            return (c->nps.items[n].flags & NPF_POSSESSOR) ? n : NONE16;
+        if (c->tok[p].kind == TOK_PUNCT)
+            return NONE16;
+        k++;
+    }
+    return NONE16;
+}
+
+static uint16_t first_place_np(const coder *c, const verb_group *vg)
+{
+    const clause *cl = &c->clauses.items[vg->clause];
+    for (uint16_t i = vg->end; i < cl->end; i++) {
+        uint16_t n = c->info[i].np;
+        if (n != NONE16 && (c->nps.items[n].flags & NPF_PLACE) && np_has_actor(&c->nps.items[n]))
+            return n;
+    }
+    return NONE16;
+}
+
+static int code_root_in(const char *code, const char *const *roots)
+{
+    for (; *roots; roots++)
+        if (!strncmp(code, *roots, 2))
+            return 1;
+    return 0;
+}
+
+typedef struct event_plan {
+    const char *code, *paired;
+    const pattern *pat;
+    const verb_group *vg;
+    uint16_t flags;             /* mention flags to set */
+    uint8_t modality;
+    int32_t date;
+    uint8_t date_basis;
+} event_plan;
+
+static int same_principal(const char *a, const char *b)
+{
+    return !strcmp(a, b);
+}
+
+static int emit(coder *c, const event_plan *ep, const actor_ref *src, const actor_ref *tgt,
+                const char *code, uint16_t extra_flags)
+{
+    if (!src->code[0] || !tgt->code[0] || same_principal(src->code, tgt->code))
+        return 0;
+    if (!strncmp(src->code, "---", 3) && !strncmp(tgt->code, "---", 3))
+        return 0;
+    event_mention *m = vec_push_zero(c->out);
+    if (!m)
+        return -1;
+    m->sentence = c->sentence_no;
+    m->sentence_text = c->sentence_span;
+    snprintf(m->source.code, sizeof m->source.code, "%s", src->code);
+    m->source.text = src->text;
+    m->source.entry = src->entry;
+    m->source.agent_entry = src->agent_entry;
+    snprintf(m->target.code, sizeof m->target.code, "%s", tgt->code);
+    m->target.text = tgt->text;
+    m->target.entry = tgt->entry;
+    m->target.agent_entry = tgt->agent_entry;
+    snprintf(m->code, sizeof m->code, "%s", code);
+    m->verb_text = tokens_span(c, ep->vg->head, ep->vg->head_end);
+    const verb_entry *v = dict_verb(c->dict, ep->vg->verb);
+    m->verb_entry = v ? v->where : NULL;
+    m->pattern = ep->pat ? ep->pat->where : NULL;
+    m->date = ep->date;
+    m->date_basis = ep->date_basis;
+    m->modality = ep->modality;
+    m->flags = (uint16_t)(ep->flags | extra_flags | ((src->flags | tgt->flags) & (MENTF_COREF | MENTF_COMPOUND)));
+    if (c->in_title)
+        m->flags |= MENTF_TITLE;
+    m->confidence = ep->pat ? 0.9f : 0.7f;
+    if (tracing(c))
+        trace_printf(c, "    => EVENT %s -> %s  %s%s\n", m->source.code, m->target.code, m->code,
+                     (m->flags & MENTF_PAIRED) ? " (paired)" : "");
+    return 0;
+}
+
+static int emit_all(coder *c, const event_plan *ep, const role_set *src, const role_set *tgt)
+{
+    int symmetric = ep->paired && !strcmp(ep->paired, ep->code);
+    if (tgt->n == 0 && src->n > 1 && symmetric) {
+        for (size_t a = 0; a < src->n; a++)
+            for (size_t b = 0; b < src->n; b++)
+                if (a != b && emit(c, ep, &src->refs[a], &src->refs[b], ep->code, 0) != 0)
+                    return -1;
+        return 0;
+    }
+    for (size_t a = 0; a < src->n; a++)
+        for (size_t b = 0; b < tgt->n; b++) {
+            if (emit(c, ep, &src->refs[a], &tgt->refs[b], ep->code, 0) != 0)
+                return -1;
+            if (ep->paired &&
+                emit(c, ep, &tgt->refs[b], &src->refs[a], ep->paired, MENTF_PAIRED) != 0)
+                return -1;
+        }
+    return 0;
+}
+
+/* The code a verb group carries by itself: its best pattern or its own code. */
+static const char *verb_code(coder *c, const verb_group *vg, pattern_match *m, const char **paired,
+                             int *blocked)
+{
+    *blocked = 0;
+    const verb_entry *v = dict_verb(c->dict, vg->verb);
+    if (match_verb_patterns(c, vg, m)) {
+        *paired = m->pat->paired_code;
+        if (!m->pat->code)
+            *blocked = 1;
+        return m->pat->code;
+    }
+    *paired = v ? v->paired_code : NULL;
+    return v ? v->code : NULL;
+}
+
+static void describe_skip(coder *c, const verb_group *vg, const char *why)
+{
+    if (!tracing(c))
+        return;
+    trace_printf(c, "  verb ");
+    trace_text(c, vg->head, vg->head_end);
+    trace_printf(c, ": %s\n", why);
+}
+
+static int assemble_one(coder *c, size_t v)
+{
+    verb_group *vg = &c->vgs.items[v];
+    const clause *cl = &c->clauses.items[vg->clause];
+    const verb_entry *ve = dict_verb(c->dict, vg->verb);
+    if (tracing(c)) {
+        trace_printf(c, "  verb ");
+        trace_text(c, vg->head, vg->head_end);
+        trace_printf(c, " (%s %s)%s%s%s%s%s%s\n", ve ? ve->phrase : "?", ve ? ve->where : "",
+                     (vg->flags & VGF_PASSIVE) ? " passive" : "",
+                     (vg->flags & VGF_NEGATED) ? " negated" : "",
+                     (vg->flags & VGF_INTENT) ? " intention" : "",
+                     (vg->flags & VGF_SPECULATE) ? " speculative" : "",
+                     (vg->flags & VGF_NOMINAL) ? " nominal" : "",
+                     (vg->flags & VGF_WOULD) ? " would" : "");
+    }
+    if (vg->flags & VGF_SPECULATE) {
+        describe_skip(c, vg, "speculation or expectation, not an event");
+        return 0;
+    }
+    if (cl->conditional) {
+        describe_skip(c, vg, "inside a condition (if/unless), not an event");
+        return 0;
+    }
+    if ((vg->flags & VGF_WOULD) && cl->kind != CL_REPORTED && !(vg->flags & VGF_INTENT)) {
+        describe_skip(c, vg, "'would' outside reported speech: hypothetical");
+        return 0;
+    }
+    pattern_match m;
+    const char *paired = NULL;
+    int blocked;
+    const char *code = verb_code(c, vg, &m, &paired, &blocked);
+    if (blocked) {
+        describe_skip(c, vg, "its pattern codes nothing ([---])");
+        return 0;
+    }
+    if (code && !strcmp(code, "###")) {
+        c->sentence_discarded = 1;
+        describe_skip(c, vg, "pattern discards the sentence ([###])");
+        return 0;
+    }
+    event_plan ep = {0};
+    ep.vg = vg;
+    ep.pat = m.pat;
+    uint16_t target_np = m.target_np, source_np = m.source_np;
+
+    /* complement: "urged Syria to curb", "threatened to attack X" */
+    if (vg->complement != NONE16) {
+        verb_group *comp = &c->vgs.items[vg->complement];
+        pattern_match cm;
+        const char *cpaired;
+        int cblocked;
+        const char *ccode = verb_code(c, comp, &cm, &cpaired, &cblocked);
+        frame_kind frame = frame_of_code(code);
+        const char *combined = combine_codes(frame, cblocked ? NULL : ccode);
+        if (code) {
+            comp->flags |= VGF_CONSUMED;
+            if (combined) {
+                if (tracing(c))
+                    trace_printf(c, "    complement code %s folded into %s -> %s\n",
+                                 ccode ? ccode : "-", code, combined);
+                code = combined;
+                paired = NULL;
+            }
+            if (vg->object_np != NONE16 && target_np == NONE16)
+                target_np = vg->object_np;
+            if (target_np == NONE16 && vg->object_np == NONE16)
+                target_np = cm.target_np != NONE16 ? cm.target_np : find_object(c, comp, comp->end, 0);
+        }
+    }
+    if (!code) {
+        describe_skip(c, vg, "the verb alone codes nothing and no pattern matched");
+        return 0;
+    }
+
+    /* modality */
+    ep.modality = MOD_ASSERTED;
+    int intent = (vg->flags & VGF_INTENT) || ((vg->flags & VGF_WOULD) && cl->kind == CL_REPORTED);
+    if (intent) {
+        frame_kind f = (vg->flags & VGF_NEGATED) ? FRAME_REJECT : FRAME_INTENT;
+        const char *r = combine_codes(f, code);
+        if (r) {
+            if (tracing(c))
+                trace_printf(c, "    %s: %s -> %s\n", f == FRAME_REJECT ? "refusal" : "intention",
+                             code, r);
+            code = r;
+            paired = NULL;
+        } else if (f == FRAME_REJECT) {
+            describe_skip(c, vg, "negated intention with no refusal code");
+            return 0;
+        }
+        ep.modality = MOD_INTENDED;
+    } else if (vg->flags & VGF_NEGATED) {
+        ep.flags |= MENTF_NEGATED;
+        if (!c->opt.include_negated) {
+            describe_skip(c, vg, "negated: the text says it did not happen");
+            return 0;
+        }
+    }
+    if (cl->kind == CL_REPORTED && ep.modality == MOD_ASSERTED)
+        ep.modality = MOD_REPORTED;
+    ep.code = code;
+    ep.paired = paired;
+
+    /* source */
+    role_set src, tgt;
+    if (source_np == NONE16) {
+        if (vg->flags & VGF_PASSIVE)
+            source_np = find_by_agent(c, vg);
+        else if (vg->flags & VGF_NOMINAL) {
+            source_np = find_possessor(c, vg);
+            if (source_np == NONE16)
+                source_np = cl->subject;
+        } else if (vg->governor != NONE16 && c->vgs.items[vg->governor].object_np != NONE16) {
+            source_np = c->vgs.items[vg->governor].object_np;
+        } else {
+            source_np = cl->subject;
+        }
+    }
+    /* target */
+    if (target_np == NONE16) {
+        if (vg->flags & VGF_PASSIVE) {
+            target_np = cl->subject;
+            if (vg->flags & VGF_PARTICIPLE && vg->head > 0 && c->info[vg->head - 1].np != NONE16)
+                target_np = c->info[vg->head - 1].np;
+            ep.flags |= MENTF_PASSIVE;
+        } else {
+            uint16_t from = m.pat ? (uint16_t)(m.last_token + 1) : vg->end;
+            target_np = find_object(c, vg, vg->end, 0);
+            if (target_np == NONE16 && from > vg->end)
+                target_np = find_object(c, vg, from, 0);
+        }
+    }
+    if (source_np == target_np)
+        target_np = NONE16;
+    roles_of_np(c, source_np, &src);
+    roles_of_np(c, target_np, &tgt);
+
+    /* "talks between X and Y": the members are the parties */
+    if (src.n == 0 || (vg->flags & VGF_NOMINAL)) {
+        uint16_t between = find_between(c, vg);
+        if (between != NONE16) {
+            roles_of_np(c, between, &src);
+            tgt.n = 0;
+            if (!ep.paired)
+                ep.paired = ep.code;
+        }
+    }
+    /* a place stands for the target of visits and force when no one else does */
+    if (tgt.n == 0 && src.n > 0) {
+        static const char *const place_roots[] = {"04", "15", "17", "18", "19", "20", NULL};
+        if (code_root_in(ep.code, place_roots)) {
+            uint16_t place = first_place_np(c, vg);
+            if (place != NONE16) {
+                roles_of_np(c, place, &tgt);
+                for (size_t k = 0; k < tgt.n; k++)
+                    tgt.refs[k].code[3] = '\0'; /* the country, not its institutions */
+            }
+        }
+    }
+    if (tracing(c))
+        trace_printf(c, "    code %s%s%s, source %s, target %s\n", ep.code, ep.paired ? ":" : "",
+                     ep.paired ? ep.paired : "", src.n ? src.refs[0].code : "(none)",
+                     tgt.n ? tgt.refs[0].code : "(none)");
+    if (src.n == 0) {
+        describe_skip(c, vg, "no source actor");
+        return 0;
+    }
+    if (tgt.n == 0 && !(src.n > 1 && ep.paired && !strcmp(ep.paired, ep.code))) {
+        describe_skip(c, vg, "no target actor");
+        return 0;
+    }
+    ep.date = resolve_clause_date(c, cl, &ep.date_basis);
+    if (ep.date != DATE_UNKNOWN && c->doc_date != DATE_UNKNOWN &&
+        ep.date < c->doc_date - c->opt.historical_days)
+        ep.flags |= MENTF_HISTORICAL;
+    size_t before = c->out->len;
+    if (emit_all(c, &ep, &src, &tgt) != 0)
+        return -1;
+    if ((ep.flags & MENTF_HISTORICAL) && !c->opt.include_historical) {
+        if (tracing(c) && c->out->len > before)
+            trace_printf(c, "    (historical: dated well before the article; kept only with --historical)\n");
+    }
+    return 0;
+}
+
+int assemble_events(coder *c)
+{
+    for (size_t v = 0; v < c->vgs.len; v++) {
+        verb_group *vg = &c->vgs.items[v];
+        if (vg->flags & VGF_CONSUMED)
+            continue;
+        if (vg->governor != NONE16) {
+            /* coded by its governor when the governor has a code of its own */
+            const verb_group *g = &c->vgs.items[vg->governor];
+            const verb_entry *ge = dict_verb(c->dict, g->verb);
+            if (ge && (ge->code || ge->n_patterns))
+                continue;
+        }
+        if (assemble_one(c, v) != 0)
+            return -1;
+        if (c->sentence_discarded)
+            break;
+    }
+    return 0;
+}

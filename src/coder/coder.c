@@ -1,0 +1,495 @@
+/*
+** coder.c: the document loop, and what only the whole document can settle.
+**
+** A document is coded sentence by sentence, title first.  Across sentences the
+** coder keeps three things: a short memory of the actors mentioned (for "he",
+** "it", "they", "the two countries"), a count of the countries named (for
+** agents with no country: "militants", "gunmen", "police"), and the dateline's
+** country.  When the last sentence is done, agents still without a country get
+** the story's place (the dateline's country, else the most-named country that
+** is not the other party's), mentions that are still unresolved or historical
+** are dropped, and one mention is kept per (source, target, code): a headline
+** and its lead usually tell the same event twice, and when they name an actor
+** differently the more specific name wins.
+*/
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "coder/coder_private.h"
+#include "util/civil_date.h"
+
+void coder_options_init(coder_options *opt)
+{
+    memset(opt, 0, sizeof *opt);
+    opt->code_title = 1;
+    opt->dedupe = 1;
+    opt->default_date = DATE_UNKNOWN;
+    opt->historical_days = 45;
+}
+
+/* ---- the shared model -------------------------------------------------- */
+
+static void sort_patterns(const dict_set *d, uint32_t *ids, size_t n)
+{
+    /* insertion sort: stable, and a verb has few patterns */
+    for (size_t i = 1; i < n; i++) {
+        uint32_t x = ids[i];
+        const pattern *px = dict_pattern(d, x);
+        size_t j = i;
+        while (j > 0) {
+            const pattern *py = dict_pattern(d, ids[j - 1]);
+            int before = px->n_literals > py->n_literals ||
+                         (px->n_literals == py->n_literals && px->order < py->order);
+            if (!before)
+                break;
+            ids[j] = ids[j - 1];
+            j--;
+        }
+        ids[j] = x;
+    }
+}
+
+coder_model *coder_model_new(const dict_set *dict)
+{
+    coder_model *m = calloc(1, sizeof *m);
+    if (!m)
+        return NULL;
+    m->dict = dict;
+    m->grammar = grammar_model_new(dict);
+    size_t np = dict_n_patterns(dict);
+    m->pattern_order = malloc((np ? np : 1) * sizeof(uint32_t));
+    if (!m->grammar || !m->pattern_order) {
+        coder_model_free(m);
+        return NULL;
+    }
+    for (size_t v = 0; v < dict_n_verbs(dict); v++) {
+        const verb_entry *ve = dict_verb(dict, (uint32_t)v);
+        for (uint32_t k = 0; k < ve->n_patterns; k++)
+            m->pattern_order[ve->first_pattern + k] = ve->first_pattern + k;
+        sort_patterns(dict, m->pattern_order + ve->first_pattern, ve->n_patterns);
+    }
+    return m;
+}
+
+void coder_model_free(coder_model *m)
+{
+    if (!m)
+        return;
+    grammar_model_free(m->grammar);
+    free(m->pattern_order);
+    free(m);
+}
+
+/* ---- a coder ------------------------------------------------------------ */
+
+coder *coder_new(const coder_model *model, const coder_options *opt)
+{
+    coder *c = calloc(1, sizeof *c);
+    if (!c)
+        return NULL;
+    c->model = model;
+    c->dict = model->dict;
+    c->g = model->grammar;
+    if (opt)
+        c->opt = *opt;
+    else
+        coder_options_init(&c->opt);
+    return c;
+}
+
+void coder_free(coder *c)
+{
+    if (!c)
+        return;
+    vec_free(&c->sentences);
+    vec_free(&c->all_tokens);
+    vec_free(&c->hits);
+    vec_free(&c->nps);
+    vec_free(&c->vgs);
+    vec_free(&c->clauses);
+    free(c->info);
+    free(c);
+}
+
+void coder_set_trace(coder *c, strbuf *trace)
+{
+    c->trace = trace;
+}
+
+uint64_t coder_sentences_coded(const coder *c)
+{
+    return c->n_sentences;
+}
+
+uint64_t coder_tokens_seen(const coder *c)
+{
+    return c->n_tokens;
+}
+
+/* ---- context: countries and coreference -------------------------------- */
+
+void remember_country(coder *c, const char *code, unsigned weight)
+{
+    if (strlen(code) < 3 || !strncmp(code, "---", 3) || !strncmp(code, "IGO", 3) ||
+        !strncmp(code, "NGO", 3) || !strncmp(code, "IMG", 3) || !strncmp(code, "MNC", 3))
+        return;
+    for (size_t k = 0; k < c->n_countries; k++)
+        if (!strncmp(c->countries[k].code, code, 3)) {
+            c->countries[k].count += (uint16_t)weight;
+            return;
+        }
+    if (c->n_countries < MAX_COUNTRIES) {
+        memcpy(c->countries[c->n_countries].code, code, 3);
+        c->countries[c->n_countries].code[3] = '\0';
+        c->countries[c->n_countries].count = (uint16_t)weight;
+        c->n_countries++;
+    }
+}
+
+const char *context_country(const coder *c, const char *exclude)
+{
+    if (c->doc_place[0] && (!exclude || strncmp(c->doc_place, exclude, 3)))
+        return c->doc_place;
+    const char *best = NULL;
+    unsigned best_count = 0;
+    for (size_t k = 0; k < c->n_countries; k++) {
+        if (exclude && !strncmp(c->countries[k].code, exclude, 3))
+            continue;
+        if (c->countries[k].count > best_count) {
+            best = c->countries[k].code;
+            best_count = c->countries[k].count;
+        }
+    }
+    return best;
+}
+
+static int entity_matches(const coref_entity *e, const noun_phrase *np, int person_pronoun)
+{
+    if (np->flags & NPF_TWO)
+        return e->pair;
+    if (np->flags & NPF_PLURAL)
+        return e->plural || e->pair;
+    if (person_pronoun)
+        return e->person && !e->plural;
+    return !e->person && !e->plural;
+}
+
+static int is_person_pronoun(const coder *c, const noun_phrase *np)
+{
+    char buf[8];
+    size_t n = text_token_key(c->doc->text, &c->tok[np->start], buf, sizeof buf);
+    if (n >= sizeof buf)
+        return 0;
+    buf[n] = '\0';
+    return !strcmp(buf, "HE") || !strcmp(buf, "SHE") || !strcmp(buf, "HIM") ||
+           !strcmp(buf, "HER") || !strcmp(buf, "HIS");
+}
+
+static void entity_from_np(const coder *c, const noun_phrase *np, coref_entity *e)
+{
+    memset(e, 0, sizeof *e);
+    snprintf(e->code, sizeof e->code, "%s", np->members[0].code);
+    if (np->n_members == 2)
+        snprintf(e->code2, sizeof e->code2, "%s", np->members[1].code);
+    e->pair = np->n_members == 2;
+    e->plural = (np->flags & NPF_PLURAL) != 0 || np->n_members > 1;
+    e->person = (np->flags & NPF_PERSON) != 0 ||
+                (np->members[0].agent >= 0 && !e->plural && strlen(e->code) > 3 &&
+                 !strncmp(e->code + 3, "GOV", 3));
+    e->sentence = c->sentence_no;
+}
+
+int resolve_pronoun(coder *c, const noun_phrase *np, char *code, size_t cap, char *code2)
+{
+    int person = is_person_pronoun(c, np);
+    code2[0] = '\0';
+    /* earlier in the same sentence first */
+    for (size_t n = c->nps.len; n-- > 0;) {
+        const noun_phrase *cand = &c->nps.items[n];
+        if (cand->start >= np->start || !np_has_actor(cand) || (cand->flags & NPF_PLACE))
+            continue;
+        coref_entity e;
+        entity_from_np(c, cand, &e);
+        if (entity_matches(&e, np, person) || (!person && !(np->flags & (NPF_TWO | NPF_PLURAL)) && !e.plural)) {
+            snprintf(code, cap, "%s", e.code);
+            if ((np->flags & (NPF_TWO | NPF_PLURAL)) && e.pair)
+                snprintf(code2, ACTOR_CODE_MAX, "%s", e.code2);
+            return 1;
+        }
+    }
+    for (size_t k = c->n_coref; k-- > 0;) {
+        const coref_entity *e = &c->coref[k];
+        if (c->sentence_no > e->sentence + 2)
+            break;
+        if (entity_matches(e, np, person)) {
+            snprintf(code, cap, "%s", e->code);
+            if (e->pair && (np->flags & (NPF_TWO | NPF_PLURAL)))
+                snprintf(code2, ACTOR_CODE_MAX, "%s", e->code2);
+            return 1;
+        }
+    }
+    return 0;
+}
+
+void remember_entity(coder *c, const noun_phrase *np)
+{
+    if (!np_has_actor(np) || (np->flags & (NPF_PLACE | NPF_ACCORDING)))
+        return;
+    if (!np->members[0].code[0] || !strncmp(np->members[0].code, "---", 3))
+        return;
+    if (c->n_coref == COREF_MEMORY) {
+        memmove(c->coref, c->coref + 1, (COREF_MEMORY - 1) * sizeof c->coref[0]);
+        c->n_coref--;
+    }
+    entity_from_np(c, np, &c->coref[c->n_coref++]);
+}
+
+/* The country of the dateline ("KABUL, Afghanistan"): the first actor phrase
+   in it that has a country code. */
+static void find_place_country(coder *c, const char *place)
+{
+    c->doc_place[0] = '\0';
+    if (!place || !*place)
+        return;
+    const wordtab *wt = dict_words(c->dict);
+    lex_id lex[32][MAX_LEXEMES];
+    uint8_t nlex[32];
+    size_t n = 0;
+    const char *p = place;
+    while (*p && n < 32) {
+        while (*p && (*p == ' ' || *p == ',' || *p == '(' || *p == ')' || *p == '-'))
+            p++;
+        const char *s = p;
+        while (*p && *p != ' ' && *p != ',' && *p != '(' && *p != ')')
+            p++;
+        if (p == s)
+            break;
+        char key[64];
+        size_t len = wordtab_fold(s, (size_t)(p - s), key, sizeof key);
+        if (len >= sizeof key)
+            continue;
+        word_id w = wordtab_lookup(wt, key, len);
+        nlex[n] = (uint8_t)dict_token_lexemes(c->dict, key, len, w, lex[n], MAX_LEXEMES);
+        n++;
+    }
+    for (size_t start = 0; start < n; start++) {
+        uint32_t node = DICT_TRIE_ROOT;
+        for (size_t i = start; i < n; i++) {
+            uint32_t next = DICT_TRIE_NONE;
+            for (uint8_t k = 0; k < nlex[i] && next == DICT_TRIE_NONE; k++)
+                next = dict_trie_step(c->dict, node, lex[i][k]);
+            if (next == DICT_TRIE_NONE)
+                break;
+            node = next;
+            size_t np;
+            const dict_payload *pl = dict_trie_payloads(c->dict, node, &np);
+            for (size_t q = 0; q < np; q++)
+                if (pl[q].kind == HIT_ACTOR) {
+                    const actor_entry *a = dict_actor(c->dict, pl[q].entry);
+                    const char *code = dict_actor_code(c->dict, a, c->doc_date);
+                    if (code && strlen(code) >= 3 && strncmp(code, "---", 3) &&
+                        strncmp(code, "IGO", 3) && strncmp(code, "NGO", 3)) {
+                        memcpy(c->doc_place, code, 3);
+                        c->doc_place[3] = '\0';
+                    }
+                }
+        }
+        if (c->doc_place[0])
+            return;
+    }
+}
+
+/* ---- one sentence --------------------------------------------------------- */
+
+/* Opinion frames of commentary: "It is clear that ...", "In NATO's view ...". */
+static int commentary_sentence(const coder *c)
+{
+    static const char *const frames[][3] = {
+        {"IT", "IS", "CLEAR"},   {"IT", "IS", "WORTH"},   {"IT", "IS", "KNOWN"},
+        {"IT", "IS", "NATURAL"}, {"IT", "IS", "OBVIOUS"}, {"IT", "IS", "EVIDENT"},
+        {"IT", "IS", "TIME"},    {"IT", "IS", "AS"},      {"IT", "WILL", "BE"},
+        {"IT", "IS", "ONLY"},    {"IT", "IS", "NO"},      {"IT", "IS", "TRUE"},
+        {"IT", "SEEMS", ""},     {"IN", "THE", "VIEW"},   {"THERE", "IS", "NO"},
+    };
+    char w[3][16];
+    for (int k = 0; k < 3; k++) {
+        w[k][0] = '\0';
+        if (k < c->n_tok) {
+            size_t n = text_token_key(c->doc->text, &c->tok[k], w[k], sizeof w[k]);
+            w[k][n < sizeof w[k] ? n : sizeof w[k] - 1] = '\0';
+        }
+    }
+    for (size_t f = 0; f < sizeof frames / sizeof frames[0]; f++)
+        if (!strcmp(w[0], frames[f][0]) && !strcmp(w[1], frames[f][1]) &&
+            (!frames[f][2][0] || !strcmp(w[2], frames[f][2])))
+            return 1;
+    /* "In NATO's view," */
+    if (!strcmp(w[0], "IN") && c->n_tok > 4) {
+        for (uint16_t i = 1; i < 5 && i < c->n_tok; i++) {
+            char buf[16];
+            size_t n = text_token_key(c->doc->text, &c->tok[i], buf, sizeof buf);
+            buf[n < sizeof buf ? n : sizeof buf - 1] = '\0';
+            if (!strcmp(buf, "VIEW"))
+                return 1;
+        }
+    }
+    return 0;
+}
+
+static int discard_hit(const coder *c, int *whole_story)
+{
+    for (size_t h = 0; h < c->hits.len; h++) {
+        const lex_hit *hit = &c->hits.items[h];
+        if (hit->discard < 0)
+            continue;
+        const discard_entry *d = dict_discard(c->dict, (uint32_t)hit->discard);
+        *whole_story = d && d->whole_story;
+        return 1;
+    }
+    return 0;
+}
+
+static int code_window(coder *c)
+{
+    if (analyse_sentence(c) != 0)
+        return -1;
+    int whole_story = 0;
+    if (discard_hit(c, &whole_story)) {
+        if (tracing(c))
+            trace_printf(c, "  discarded by a discard phrase%s\n", whole_story ? " (whole story)" : "");
+        return whole_story ? 1 : 0;
+    }
+    if (commentary_sentence(c)) {
+        if (tracing(c))
+            trace_printf(c, "  commentary frame: the author's view, not an event\n");
+        return 0;
+    }
+    resolve_sentence_date(c);
+    c->sentence_discarded = 0;
+    size_t before = c->out->len;
+    if (assemble_events(c) != 0)
+        return -1;
+    if (c->sentence_discarded)
+        c->out->len = before;
+    /* what this sentence named, for the sentences after it */
+    for (size_t n = 0; n < c->nps.len; n++) {
+        const noun_phrase *np = &c->nps.items[n];
+        if (!np_has_actor(np) || (np->flags & (NPF_PRONOUN | NPF_TWO)))
+            continue;
+        remember_entity(c, np);
+        for (uint8_t k = 0; k < np->n_members; k++)
+            remember_country(c, np->members[k].code, (np->flags & NPF_PLACE) ? 2 : 1);
+    }
+    return 0;
+}
+
+/* ---- the document ------------------------------------------------------- */
+
+static int principal_equal(const char *a, const char *b)
+{
+    return strlen(a) >= 3 && strlen(b) >= 3 && !strncmp(a, b, 3) &&
+           (strncmp(a, "IGO", 3) || !strncmp(a, b, 9));
+}
+
+/* One mention per (source, target, code); the more specific actor names win. */
+static void dedupe(coder *c)
+{
+    size_t w = c->out_start;
+    for (size_t r = c->out_start; r < c->out->len; r++) {
+        event_mention *m = &c->out->items[r];
+        int merged = 0;
+        for (size_t k = c->out_start; k < w; k++) {
+            event_mention *kept = &c->out->items[k];
+            if (strcmp(kept->code, m->code) || !principal_equal(kept->source.code, m->source.code) ||
+                !principal_equal(kept->target.code, m->target.code))
+                continue;
+            if (strlen(m->source.code) > strlen(kept->source.code))
+                kept->source = m->source;
+            if (strlen(m->target.code) > strlen(kept->target.code))
+                kept->target = m->target;
+            merged = 1;
+            break;
+        }
+        if (!merged)
+            c->out->items[w++] = *m;
+    }
+    c->out->len = w;
+}
+
+static void settle_document(coder *c)
+{
+    size_t w = c->out_start;
+    for (size_t r = c->out_start; r < c->out->len; r++) {
+        event_mention *m = &c->out->items[r];
+        if (!strncmp(m->source.code, "---", 3)) {
+            const char *country = context_country(c, m->target.code);
+            if (country) {
+                memcpy(m->source.code, country, 3);
+                m->flags |= MENTF_DEFAULT_ACTOR;
+            }
+        }
+        if (!strncmp(m->target.code, "---", 3)) {
+            const char *country = context_country(c, m->source.code);
+            if (country) {
+                memcpy(m->target.code, country, 3);
+                m->flags |= MENTF_DEFAULT_ACTOR;
+            }
+        }
+        if (!strncmp(m->source.code, "---", 3) || !strncmp(m->target.code, "---", 3))
+            continue;
+        if (!strcmp(m->source.code, m->target.code))
+            continue;
+        if ((m->flags & MENTF_HISTORICAL) && !c->opt.include_historical)
+            continue;
+        c->out->items[w++] = *m;
+    }
+    c->out->len = w;
+    if (c->opt.dedupe)
+        dedupe(c);
+}
+
+long coder_code_document(coder *c, const document *doc, mention_vec *out)
+{
+    c->doc = doc;
+    c->out = out;
+    c->out_start = out->len;
+    c->doc_date = doc->published != DATE_UNKNOWN ? doc->published : c->opt.default_date;
+    c->n_countries = 0;
+    c->n_coref = 0;
+    find_place_country(c, doc->place);
+    vec_clear(&c->sentences);
+    if (text_split_sentences(doc->text, doc->text_len, doc->title_len, &c->sentences) < 0)
+        return -1;
+    for (size_t s = 0; s < c->sentences.len; s++) {
+        const sentence *sent = &c->sentences.items[s];
+        if (sent->in_title && !c->opt.code_title)
+            continue;
+        vec_clear(&c->all_tokens);
+        if (text_tokenize(dict_words(c->dict), doc->text, sent, &c->all_tokens) < 0)
+            return -1;
+        c->n_sentences++;
+        c->n_tokens += c->all_tokens.len;
+        c->sentence_no = (uint32_t)s;
+        c->sentence_span = (span){sent->start, sent->end};
+        c->in_title = sent->in_title;
+        if (tracing(c))
+            trace_printf(c, "sentence %zu%s: %.*s\n", s, sent->in_title ? " (title)" : "",
+                         (int)(sent->end - sent->start), doc->text + sent->start);
+        /* long sentences are coded in windows, never skipped */
+        for (size_t w = 0; w < c->all_tokens.len; w += MAX_SENTENCE_TOKENS) {
+            c->tok = c->all_tokens.items + w;
+            size_t left = c->all_tokens.len - w;
+            c->n_tok = (uint16_t)(left < MAX_SENTENCE_TOKENS ? left : MAX_SENTENCE_TOKENS);
+            int r = code_window(c);
+            if (r < 0)
+                return -1;
+            if (r == 1) {
+                c->out->len = c->out_start; /* the whole story is discarded */
+                return 0;
+            }
+        }
+    }
+    settle_document(c);
+    return (long)(out->len - c->out_start);
+}

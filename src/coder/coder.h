@@ -1,0 +1,75 @@
+/*
+** coder.h: from documents to event mentions.
+**
+** The coder reads one document at a time, sentence by sentence, title first,
+** and writes event mentions (mention.h).  It needs no parser: it chunks each
+** sentence into actor phrases and verb groups with the dictionary set and the
+** closed-class words of grammar.h, splits it into clauses, finds each verb's
+** subject and object, matches the verb's patterns, and assembles events with
+** the mechanisms real news needs: compound actors, agents bound to actors,
+** paired codes, passive voice, negation, modality (intentions become 03x codes,
+** speculation is dropped), verb complements ("urged X to free" -> appeal for
+** release), places told from targets, pronoun and "the two countries"
+** coreference, relative dates, and one event per document for the same
+** source, target and code.
+**
+**   coder_model  built once per dictionary set, read-only, shared by threads
+**   coder        one per thread: scratch memory reused from document to document
+*/
+#ifndef DYAD_CODER_H
+#define DYAD_CODER_H
+
+#include <stdint.h>
+
+#include "coder/grammar.h"
+#include "coder/mention.h"
+#include "dict/dict.h"
+#include "ingest/document.h"
+#include "util/strbuf.h"
+#include "util/vec.h"
+
+typedef VEC(event_mention) mention_vec;
+
+typedef struct coder_options {
+    int include_historical;     /* also emit MENTF_HISTORICAL mentions */
+    int include_negated;        /* also emit MENTF_NEGATED mentions */
+    int code_title;             /* code the title (default 1) */
+    int dedupe;                 /* one mention per (source, target, code) per document (default 1) */
+    int32_t default_date;       /* for documents without a date (DATE_UNKNOWN: none) */
+    int historical_days;        /* an event dated more than this many days before the
+                                   article is historical (default 45) */
+} coder_options;
+
+/* Defaults: code_title 1, dedupe 1, historical_days 45, the rest 0/unknown. */
+void coder_options_init(coder_options *opt);
+
+typedef struct coder_model {
+    const dict_set *dict;
+    grammar_model *grammar;
+    uint32_t *pattern_order;    /* per verb, its pattern ids from most to least
+                                   specific (indexed from verb_entry.first_pattern) */
+} coder_model;
+
+/* Build the shared model for a frozen dictionary set (which must have had
+   grammar_register called on its builder).  NULL on out of memory. */
+coder_model *coder_model_new(const dict_set *dict);
+void coder_model_free(coder_model *m);
+
+typedef struct coder coder;
+
+coder *coder_new(const coder_model *model, const coder_options *opt);
+void coder_free(coder *c);
+
+/* Code one document: append its mentions to out (in sentence order).
+   Returns the number appended, or -1 on out of memory. */
+long coder_code_document(coder *c, const document *doc, mention_vec *out);
+
+/* When trace is non-NULL, every later coding step is explained into it
+   (tokens, dictionary hits, phrases, clauses, patterns tried, events and why). */
+void coder_set_trace(coder *c, strbuf *trace);
+
+/* Sentences and tokens seen so far (for throughput figures). */
+uint64_t coder_sentences_coded(const coder *c);
+uint64_t coder_tokens_seen(const coder *c);
+
+#endif

@@ -1,0 +1,122 @@
+/*
+** coder_private.h: the coder's state and the functions its files share.
+**
+** coder.c      the document loop, coreference memory, context country, dedupe
+** analyse.c    one sentence: lexemes, dictionary hits, noun phrases, verb
+**              groups, complements, clauses and subjects
+** patterns.c   matching a verb's compiled patterns around a verb group
+** assemble.c   verb groups -> event mentions (voice, modality, compounds, pairs)
+** combine.c    verb + complement -> code ("urged X to release" -> 0253)
+** dates.c      time expressions -> event dates; historical events
+** trace.c      the explanation written for `dyad explain`
+*/
+#ifndef DYAD_CODER_PRIVATE_H
+#define DYAD_CODER_PRIVATE_H
+
+#include "coder/analysis.h"
+#include "coder/coder.h"
+#include "util/arena.h"
+
+/* An actor remembered for coreference ("he", "it", "they", "the two sides"). */
+typedef struct coref_entity {
+    char code[ACTOR_CODE_MAX];
+    char code2[ACTOR_CODE_MAX];     /* second member of a pair, "" if none */
+    span text;
+    uint32_t sentence;
+    uint8_t person, plural, pair;
+} coref_entity;
+
+#define COREF_MEMORY 8
+#define MAX_COUNTRIES 64
+
+typedef struct country_count {
+    char code[4];
+    uint16_t count;
+} country_count;
+
+struct coder {
+    const coder_model *model;
+    const dict_set *dict;
+    const grammar_model *g;
+    coder_options opt;
+    strbuf *trace;
+
+    /* the document */
+    const document *doc;
+    int32_t doc_date;
+    char doc_place[4];              /* country of the dateline, "" if none */
+    country_count countries[MAX_COUNTRIES];
+    size_t n_countries;
+    coref_entity coref[COREF_MEMORY];
+    size_t n_coref;
+    int commentary;                 /* the document reads as an opinion piece */
+
+    /* the sentence */
+    sentence_vec sentences;
+    token_vec all_tokens;
+    const token *tok;
+    uint16_t n_tok;
+    uint32_t sentence_no;
+    span sentence_span;
+    int in_title;
+    tok_info *info;
+    size_t info_cap;
+    VEC(lex_hit) hits;
+    VEC(noun_phrase) nps;
+    VEC(verb_group) vgs;
+    VEC(clause) clauses;
+    char sentence_place[4];         /* country of a place named in the sentence */
+    int32_t sentence_date;          /* date fixed by a time expression, or DATE_UNKNOWN */
+    uint8_t sentence_date_basis;
+    int sentence_discarded;
+
+    /* output */
+    mention_vec *out;
+    size_t out_start;               /* first mention of this document in out */
+
+    uint64_t n_sentences, n_tokens;
+};
+
+/* analyse.c */
+int analyse_sentence(coder *c);
+const char *np_code(const coder *c, const noun_phrase *np, size_t member);
+int np_has_actor(const noun_phrase *np);
+
+/* patterns.c */
+typedef struct pattern_match {
+    const pattern *pat;
+    uint16_t source_np, target_np;  /* NONE16 when the pattern does not bind them */
+    uint16_t compound_np;
+    uint16_t last_token;            /* last token the pattern consumed */
+} pattern_match;
+int match_verb_patterns(coder *c, const verb_group *vg, pattern_match *m);
+
+/* assemble.c */
+int assemble_events(coder *c);
+
+/* combine.c */
+typedef enum frame_kind { FRAME_NONE, FRAME_APPEAL, FRAME_INTENT, FRAME_DEMAND,
+                          FRAME_REJECT, FRAME_THREATEN } frame_kind;
+frame_kind frame_of_code(const char *code);
+/* The code for `frame` applied to complement code `inner`, or NULL when the
+   combination has no code of its own. */
+const char *combine_codes(frame_kind frame, const char *inner);
+
+/* dates.c */
+void resolve_sentence_date(coder *c);
+int32_t resolve_clause_date(coder *c, const clause *cl, uint8_t *basis);
+
+/* coder.c */
+void remember_country(coder *c, const char *code, unsigned weight);
+const char *context_country(const coder *c, const char *exclude);
+int resolve_pronoun(coder *c, const noun_phrase *np, char *code, size_t cap, char *code2);
+void remember_entity(coder *c, const noun_phrase *np);
+
+/* trace.c */
+void trace_printf(coder *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void trace_tokens(coder *c);
+void trace_phrases(coder *c);
+void trace_text(coder *c, uint16_t from, uint16_t to);
+static inline int tracing(const coder *c) { return c->trace != NULL; }
+
+#endif

@@ -1,0 +1,231 @@
+/*
+** patterns.c: matching a verb's compiled patterns around one verb group.
+**
+** A pattern is a sequence of elements with the verb (*) somewhere in it.  The
+** elements after the verb are matched left to right from the end of the verb,
+** those before it right to left from its start, all within the verb's clause:
+** literal words and phrase sets must appear in that order with any gap, unless
+** the pattern joined them with '_' (adjacent); '+' and '$' bind the next actor
+** phrase as target or source; '%' a compound phrase; '^' skips one phrase.
+** Patterns are tried from the most specific (most literal words) down, ties in
+** the order written, and the first that matches decides the code.
+*/
+#include <string.h>
+
+#include "coder/coder_private.h"
+
+typedef struct match_state {
+    uint16_t source_np, target_np, compound_np;
+    uint16_t last;
+} match_state;
+
+static int tok_has_lex(const coder *c, uint16_t i, lex_id lex)
+{
+    const tok_info *ti = &c->info[i];
+    for (uint8_t k = 0; k < ti->n_lex; k++)
+        if (ti->lex[k] == lex)
+            return 1;
+    return 0;
+}
+
+/* Does the member phrase match tokens starting at i?  Returns its end or 0. */
+static uint16_t phrase_at(const coder *c, uint16_t i, const lex_id *ph, size_t len, uint16_t limit)
+{
+    if ((size_t)i + len > limit)
+        return 0;
+    for (size_t k = 0; k < len; k++)
+        if (!tok_has_lex(c, (uint16_t)(i + k), ph[k]))
+            return 0;
+    return (uint16_t)(i + len);
+}
+
+static uint16_t set_at(const coder *c, uint16_t i, uint32_t set, uint16_t limit)
+{
+    size_t n = dict_set_n_members(c->dict, set);
+    uint16_t best = 0;
+    for (size_t k = 0; k < n; k++) {
+        size_t len;
+        const lex_id *ph = dict_set_member(c->dict, set, k, &len);
+        uint16_t end = phrase_at(c, i, ph, len, limit);
+        if (end > best)
+            best = end;
+    }
+    return best;
+}
+
+/* Is there an actor phrase (or a pronoun) starting at i? */
+static uint16_t actor_np_at(const coder *c, uint16_t i)
+{
+    uint16_t n = c->info[i].np;
+    if (n == NONE16 || c->nps.items[n].start != i)
+        return NONE16;
+    const noun_phrase *np = &c->nps.items[n];
+    if (np_has_actor(np) || (np->flags & (NPF_PRONOUN | NPF_TWO)))
+        return n;
+    return NONE16;
+}
+
+/* Match one element forwards at or after *pos (exactly at *pos when adjacent).
+   On success moves *pos past it. */
+static int match_forward(const coder *c, const pattern_elem *e, uint16_t *pos, uint16_t limit,
+                         match_state *st)
+{
+    uint16_t from = *pos, to = e->adjacent ? (uint16_t)(*pos + 1) : limit;
+    if (to > limit)
+        to = limit;
+    for (uint16_t p = from; p < to; p++) {
+        uint16_t end = 0;
+        switch (e->kind) {
+        case PAT_WORD:
+            end = tok_has_lex(c, p, e->arg) ? (uint16_t)(p + 1) : 0;
+            break;
+        case PAT_SET:
+            end = set_at(c, p, e->arg, limit);
+            break;
+        case PAT_TARGET:
+        case PAT_SOURCE:
+        case PAT_COMPOUND: {
+            uint16_t n = actor_np_at(c, p);
+            if (n == NONE16)
+                break;
+            if (e->kind == PAT_COMPOUND && !(c->nps.items[n].flags & NPF_COMPOUND))
+                break;
+            if (e->kind == PAT_TARGET)
+                st->target_np = n;
+            else if (e->kind == PAT_SOURCE)
+                st->source_np = n;
+            else
+                st->compound_np = n;
+            end = c->nps.items[n].end;
+            break;
+        }
+        case PAT_SKIP:
+            end = c->info[p].np != NONE16 ? c->nps.items[c->info[p].np].end : (uint16_t)(p + 1);
+            break;
+        default:
+            break;
+        }
+        if (end) {
+            *pos = end;
+            st->last = (uint16_t)(end - 1);
+            return 1;
+        }
+        /* targets and sources do not jump over other verbs */
+        if ((e->kind == PAT_TARGET || e->kind == PAT_SOURCE) && c->info[p].vg != NONE16 &&
+            p > from)
+            return 0;
+    }
+    return 0;
+}
+
+/* Match one element backwards, ending at or before *pos (exactly at *pos when
+   `adjacent`).  On success moves *pos to its start. */
+static int match_backward(const coder *c, const pattern_elem *e, int adjacent, uint16_t *pos,
+                          uint16_t floor, match_state *st)
+{
+    if (*pos <= floor)
+        return 0;
+    uint16_t hi = *pos; /* element must end at or before hi */
+    for (int32_t end = hi; end > floor; end--) {
+        if (adjacent && end != hi)
+            return 0;
+        uint16_t last = (uint16_t)(end - 1);
+        int32_t start = -1;
+        switch (e->kind) {
+        case PAT_WORD:
+            if (tok_has_lex(c, last, e->arg))
+                start = last;
+            break;
+        case PAT_SET: {
+            size_t n = dict_set_n_members(c->dict, e->arg);
+            for (size_t k = 0; k < n && start < 0; k++) {
+                size_t len;
+                const lex_id *ph = dict_set_member(c->dict, e->arg, k, &len);
+                if (len <= (size_t)(end - floor) &&
+                    phrase_at(c, (uint16_t)(end - len), ph, len, (uint16_t)end) == end)
+                    start = (int32_t)(end - len);
+            }
+            break;
+        }
+        case PAT_TARGET:
+        case PAT_SOURCE:
+        case PAT_COMPOUND: {
+            uint16_t n = c->info[last].np;
+            if (n == NONE16 || c->nps.items[n].end != end)
+                break;
+            const noun_phrase *np = &c->nps.items[n];
+            if (!np_has_actor(np) && !(np->flags & (NPF_PRONOUN | NPF_TWO)))
+                break;
+            if (e->kind == PAT_COMPOUND && !(np->flags & NPF_COMPOUND))
+                break;
+            if (e->kind == PAT_TARGET)
+                st->target_np = n;
+            else if (e->kind == PAT_SOURCE)
+                st->source_np = n;
+            else
+                st->compound_np = n;
+            start = np->start;
+            break;
+        }
+        case PAT_SKIP:
+            start = c->info[last].np != NONE16 ? c->nps.items[c->info[last].np].start : last;
+            break;
+        default:
+            break;
+        }
+        if (start >= 0) {
+            *pos = (uint16_t)start;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static int try_pattern(const coder *c, const verb_group *vg, const pattern *p, uint16_t floor,
+                       uint16_t limit, match_state *st)
+{
+    const pattern_elem *e = dict_pattern_elems(c->dict, p);
+    st->source_np = st->target_np = st->compound_np = NONE16;
+    st->last = (uint16_t)(vg->head_end - 1);
+    uint16_t pos = vg->head_end;
+    for (uint32_t k = p->verb_elem + 1; k < p->n_elems; k++)
+        if (!match_forward(c, &e[k], &pos, limit, st))
+            return 0;
+    pos = vg->head;
+    for (int32_t k = (int32_t)p->verb_elem - 1; k >= 0; k--) {
+        int adjacent = e[k + 1].adjacent;
+        if (!match_backward(c, &e[k], adjacent, &pos, floor, st))
+            return 0;
+    }
+    return 1;
+}
+
+int match_verb_patterns(coder *c, const verb_group *vg, pattern_match *m)
+{
+    const verb_entry *v = dict_verb(c->dict, vg->verb);
+    memset(m, 0, sizeof *m);
+    m->source_np = m->target_np = m->compound_np = NONE16;
+    if (!v || !v->n_patterns)
+        return 0;
+    const clause *cl = &c->clauses.items[vg->clause];
+    uint16_t floor = cl->start, limit = cl->end;
+    /* A reported clause's verb may take its object past a trailing ", X said". */
+    const uint32_t *order = c->model->pattern_order + v->first_pattern;
+    for (uint32_t k = 0; k < v->n_patterns; k++) {
+        const pattern *p = dict_pattern(c->dict, order[k]);
+        match_state st;
+        if (try_pattern(c, vg, p, floor, limit, &st)) {
+            m->pat = p;
+            m->source_np = st.source_np;
+            m->target_np = st.target_np;
+            m->compound_np = st.compound_np;
+            m->last_token = st.last;
+            if (tracing(c))
+                trace_printf(c, "    pattern %s  matched (%s)\n", p->text, p->where);
+            return 1;
+        }
+        if (tracing(c))
+            trace_printf(c, "    pattern %s  no match\n", p->text);
+    }
+    return 0;
+}

@@ -352,6 +352,8 @@ static int discard_hit(const coder *c, int *whole_story)
 
 static int code_window(coder *c)
 {
+    if (c->opt.rules == CODER_RULES_TABARI)
+        return tabari_code_sentence(c);
     if (analyse_sentence(c) != 0)
         return -1;
     int whole_story = 0;

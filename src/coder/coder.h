@@ -30,7 +30,14 @@
 
 typedef VEC(event_mention) mention_vec;
 
+typedef enum coder_rules {
+    CODER_RULES_DYAD = 0,       /* dyad's own rules for real news (the default) */
+    CODER_RULES_TABARI          /* TABARI 0.8's rules, for TABARI dictionaries and its
+                                   validation suite (src/coder/tabari*.c) */
+} coder_rules;
+
 typedef struct coder_options {
+    int rules;                  /* coder_rules */
     int include_historical;     /* also emit MENTF_HISTORICAL mentions */
     int include_negated;        /* also emit MENTF_NEGATED mentions */
     int code_title;             /* code the title (default 1) */

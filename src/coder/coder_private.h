@@ -112,6 +112,11 @@ const char *context_country(const coder *c, const char *exclude);
 int resolve_pronoun(coder *c, const noun_phrase *np, char *code, size_t cap, char *code2);
 void remember_entity(coder *c, const noun_phrase *np);
 
+/* tabari.c: code the current sentence window (c->tok, c->n_tok) with TABARI's
+   rules, appending mentions to c->out.  Returns 0, 1 when the whole story is to
+   be discarded, -1 on out of memory. */
+int tabari_code_sentence(coder *c);
+
 /* trace.c */
 void trace_printf(coder *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void trace_tokens(coder *c);

@@ -54,7 +54,7 @@ PERIOD_RE = re.compile(
     % (DATE_RE, DATE_RE, DATE_RE, DATE_RE))
 # A word of a phrase: letters (any script), digits, and the inner punctuation
 # the tokenizer keeps inside a word (. ' - &) ; a lone "'S" possessive is fine.
-WORD_RE = re.compile(r"^[^\W_]([\w.'\-&]*[\w.])?$|^'S$", re.UNICODE)
+WORD_RE = re.compile(r"^[^\W_]([\w.'\-&]*[\w.'])?$|^'S?$", re.UNICODE)
 
 DATE_MIN, DATE_MAX = -10**9, 10**9
 
@@ -146,6 +146,7 @@ class ActorEntry:
         self.where = where
         self.synonyms = []
         self.periods = []               # (code, from, to, where)
+        self.indented_codes = False     # synonyms may follow codes on the primary line only
 
 
 def parse_blocks(rep, where, text, entry, roots):
@@ -196,6 +197,7 @@ def read_actors(rep, path, roots):
                 if cur is None:
                     rep.error(where, "code line before any entry")
                     continue
+                cur.indented_codes = True
                 left = parse_blocks(rep, where, line, cur, roots)
                 if left:
                     rep.error(where, "text %r on a code line" % left)
@@ -204,8 +206,8 @@ def read_actors(rep, path, roots):
                 if cur is None:
                     rep.error(where, "synonym before any entry")
                     continue
-                if cur.periods:
-                    rep.error(where, "synonym after the entry's codes")
+                if cur.indented_codes:
+                    rep.error(where, "synonym after the entry's code lines")
                 syn = line[1:].strip()
                 if "[" in syn:
                     rep.error(where, "codes on a synonym line")

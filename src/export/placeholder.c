@@ -1,1 +1,0 @@
-/* placeholder */ typedef int dyad_export_placeholder;

@@ -11,6 +11,8 @@
 
 #include <stdio.h>
 
+#include "util/diag.h"
+
 /* Exit codes (documented in the README and in `dyad --help`). */
 enum {
     EXIT_OK = 0,            /* done, nothing lost */
@@ -41,6 +43,10 @@ int cmd_conformance(int argc, char **argv);
 /* The directory holding the built-in dictionaries: $DYAD_DATA, else the
    compiled-in DYAD_DATA_DIR, else <prefix>/share/dyad next to the binary. */
 const char *cli_data_dir(void);
+
+/* A diag_fn for commands: prints warnings and errors to stderr, and notes
+   (what cleaning removed, guesses made) only when *(int *)ctx is non-zero. */
+void cli_diag_fn(void *ctx, const diag *d);
 
 /* 1 when stderr is a terminal (progress bars are drawn only then). */
 int cli_stderr_is_tty(void);

@@ -118,7 +118,8 @@ int cmd_explain(int argc, char **argv)
         time_t now = time(NULL);
         date = (int32_t)(now / 86400);
     }
-    diag_sink diags = {diag_print_fn, stderr, {0}};
+    int verbose = 0;
+    diag_sink diags = {cli_diag_fn, &verbose, {0}};
     loaded_dicts d;
     if (load_dictionaries(&paths, &d, &diags) != 0) {
         fprintf(stderr, "dyad explain: the dictionaries could not be loaded\n");

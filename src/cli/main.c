@@ -61,6 +61,13 @@ const char *cli_data_dir(void)
     return "/usr/local/share/dyad";
 }
 
+void cli_diag_fn(void *ctx, const diag *d)
+{
+    if (d->level == DIAG_NOTE && !(ctx && *(int *)ctx))
+        return;
+    diag_print_fn(stderr, d);
+}
+
 int cli_stderr_is_tty(void)
 {
     return isatty(STDERR_FILENO);

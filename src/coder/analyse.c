@@ -552,7 +552,7 @@ static int build_simple_phrases(coder *c)
                 break;
             }
             /* hyphen-joined and modifier words between agents: "renegade Afghan militia leader" */
-            if (is_modifier(c, end) && !(gcls(c, end) & G_DET) && is_nominal_token(c, end + 1) &&
+            if (is_modifier(c, end) && !(gcls(c, end) & G_DET) && role_is(c, end + 1, TR_AGENT) &&
                 c->tok[end].kind == TOK_WORD && !(c->tok[end].flags & TOKF_CAPITALIZED)) {
                 end++;
                 continue;

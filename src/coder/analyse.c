@@ -384,6 +384,8 @@ static void resolve_member(coder *c, np_member *m)
             if (actor >= 0) {
                 possessor_actor = actor;
                 actor = -1;
+                actor_code = NULL;
+                head_has_actor = 0;
             }
             agent = -1;
             i++;

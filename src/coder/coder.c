@@ -218,10 +218,19 @@ int resolve_pronoun(coder *c, const noun_phrase *np, char *code, size_t cap, cha
             return 1;
         }
     }
+    /* then the sentences before: a subject pronoun prefers the last subject */
+    int as_subject = 0;
+    for (size_t k = 0; k < c->clauses.len; k++)
+        if (c->clauses.items[k].subject != NONE16 &&
+            &c->nps.items[c->clauses.items[k].subject] == np)
+            as_subject = 1;
+    for (int pass = as_subject ? 0 : 1; pass < 2; pass++)
     for (size_t k = c->n_coref; k-- > 0;) {
         const coref_entity *e = &c->coref[k];
         if (c->sentence_no > e->sentence + 2)
             break;
+        if (pass == 0 && (!e->subject || e->sentence != c->coref[c->n_coref - 1].sentence))
+            continue;
         if (entity_matches(e, np, person)) {
             snprintf(code, cap, "%s", e->code);
             if (e->pair && (np->flags & (NPF_TWO | NPF_PLURAL)))
@@ -232,7 +241,7 @@ int resolve_pronoun(coder *c, const noun_phrase *np, char *code, size_t cap, cha
     return 0;
 }
 
-void remember_entity(coder *c, const noun_phrase *np)
+void remember_entity(coder *c, const noun_phrase *np, int subject)
 {
     if (!np_has_actor(np) || (np->flags & (NPF_PLACE | NPF_ACCORDING)))
         return;
@@ -242,7 +251,8 @@ void remember_entity(coder *c, const noun_phrase *np)
         memmove(c->coref, c->coref + 1, (COREF_MEMORY - 1) * sizeof c->coref[0]);
         c->n_coref--;
     }
-    entity_from_np(c, np, &c->coref[c->n_coref++]);
+    entity_from_np(c, np, &c->coref[c->n_coref]);
+    c->coref[c->n_coref++].subject = (uint8_t)subject;
 }
 
 /* The country of the dateline ("KABUL, Afghanistan"): the first actor phrase
@@ -379,7 +389,11 @@ static int code_window(coder *c)
         const noun_phrase *np = &c->nps.items[n];
         if (!np_has_actor(np) || (np->flags & (NPF_PRONOUN | NPF_TWO)))
             continue;
-        remember_entity(c, np);
+        int subject = 0;
+        for (size_t k = 0; k < c->clauses.len; k++)
+            if (c->clauses.items[k].subject == n)
+                subject = 1;
+        remember_entity(c, np, subject);
         for (uint8_t k = 0; k < np->n_members; k++)
             remember_country(c, np->members[k].code, (np->flags & NPF_PLACE) ? 2 : 1);
     }

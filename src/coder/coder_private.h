@@ -24,6 +24,7 @@ typedef struct coref_entity {
     span text;
     uint32_t sentence;
     uint8_t person, plural, pair;
+    uint8_t subject;                /* it was the subject of its clause */
 } coref_entity;
 
 #define COREF_MEMORY 8
@@ -110,7 +111,7 @@ int32_t resolve_clause_date(coder *c, const clause *cl, uint8_t *basis);
 void remember_country(coder *c, const char *code, unsigned weight);
 const char *context_country(const coder *c, const char *exclude);
 int resolve_pronoun(coder *c, const noun_phrase *np, char *code, size_t cap, char *code2);
-void remember_entity(coder *c, const noun_phrase *np);
+void remember_entity(coder *c, const noun_phrase *np, int subject);
 
 /* tabari.c: code the current sentence window (c->tok, c->n_tok) with TABARI's
    rules, appending mentions to c->out.  Returns 0, 1 when the whole story is to

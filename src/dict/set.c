@@ -1,0 +1,427 @@
+/*
+** set.c: freezing a built dictionary set, and every read-only accessor.
+**
+** Freezing validates (event codes against the codebook), then turns the
+** builder's growable state into the indexes the coder reads from many threads:
+** payloads grouped by trie node (a counting sort, insertion order kept), a
+** bit per node telling whether gap edges leave it, and a character trie over
+** the TABARI stems so that dict_token_lexemes costs one step per character of
+** the token (and nothing at all when the set has no stems).  After that
+** nothing changes: every function below only reads.
+*/
+#include "dict/dict_internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/civil_date.h"
+#include "util/hash.h"
+
+void dict_core_free(dict_core *c);
+
+/* ---- freezing ------------------------------------------------------------ */
+
+static int special_code(const char *code)
+{
+    return !code || !strcmp(code, "---") || !strcmp(code, "###") || !strcmp(code, "+++");
+}
+
+typedef struct unknown_code {
+    const char *code;
+    const char *where;
+    long uses;
+} unknown_code;
+
+typedef VEC(unknown_code) unknown_vec;
+
+static void check_code(dict_core *c, const char *code, const char *where, unknown_vec *unknown)
+{
+    if (special_code(code))
+        return;
+    if (wordtab_lookup(c->code_tab, code, strlen(code)) != WORD_NONE)
+        return;
+    for (size_t i = 0; i < unknown->len; i++)
+        if (unknown->items[i].code == code) {
+            unknown->items[i].uses++;
+            return;
+        }
+    unknown_code u = {code, where, 1};
+    if (vec_push(unknown, u) != 0)
+        c->oom = 1;
+}
+
+static void validate_codes(dict_core *c, diag_sink *diags)
+{
+    if (c->codebook.len == 0)
+        return;
+    unknown_vec unknown = {0};
+    for (size_t i = 0; i < c->verbs.len; i++) {
+        check_code(c, c->verbs.items[i].code, c->verbs.items[i].where, &unknown);
+        check_code(c, c->verbs.items[i].paired_code, c->verbs.items[i].where, &unknown);
+    }
+    for (size_t i = 0; i < c->patterns.len; i++) {
+        check_code(c, c->patterns.items[i].code, c->patterns.items[i].where, &unknown);
+        check_code(c, c->patterns.items[i].paired_code, c->patterns.items[i].where, &unknown);
+    }
+    for (size_t i = 0; i < unknown.len; i++) {
+        const unknown_code *u = &unknown.items[i];
+        const char *colon = strrchr(u->where, ':');
+        long line = colon ? strtol(colon + 1, NULL, 10) : 0;
+        char file[1024];
+        snprintf(file, sizeof file, "%.*s", colon ? (int)(colon - u->where) : (int)strlen(u->where),
+                 u->where);
+        diag_report(diags, DIAG_WARNING, file, line, -1,
+                    "event code %s is not in the codebook (used %ld time%s)", u->code, u->uses,
+                    u->uses == 1 ? "" : "s");
+    }
+    vec_free(&unknown);
+}
+
+static int payload_equal(const dict_payload *a, const dict_payload *b)
+{
+    return a->kind == b->kind && a->form == b->form && a->flags == b->flags && a->entry == b->entry;
+}
+
+static int index_payloads(dict_core *c)
+{
+    uint32_t n = c->n_nodes;
+    c->pay_start = calloc((size_t)n + 1, sizeof *c->pay_start);
+    c->payloads = malloc((c->pending.len ? c->pending.len : 1) * sizeof *c->payloads);
+    if (!c->pay_start || !c->payloads)
+        return -1;
+    for (size_t i = 0; i < c->pending.len; i++)
+        c->pay_start[c->pending.items[i].node + 1]++;
+    for (uint32_t i = 0; i < n; i++)
+        c->pay_start[i + 1] += c->pay_start[i];
+    uint32_t *fill = malloc(((size_t)n + 1) * sizeof *fill);
+    if (!fill)
+        return -1;
+    memcpy(fill, c->pay_start, ((size_t)n + 1) * sizeof *fill);
+    for (size_t i = 0; i < c->pending.len; i++) {
+        const pending_payload *pp = &c->pending.items[i];
+        c->payloads[fill[pp->node]++] = pp->p;
+    }
+    free(fill);
+    /* drop exact duplicates within a node (a listed form equal to a generated one) */
+    uint32_t out = 0;
+    for (uint32_t node = 0; node < n; node++) {
+        uint32_t s = c->pay_start[node], e = c->pay_start[node + 1];
+        c->pay_start[node] = out;
+        for (uint32_t i = s; i < e; i++) {
+            int dup = 0;
+            for (uint32_t j = c->pay_start[node]; j < out; j++)
+                if (payload_equal(&c->payloads[j], &c->payloads[i]))
+                    dup = 1;
+            if (!dup)
+                c->payloads[out++] = c->payloads[i];
+        }
+    }
+    c->pay_start[n] = out;
+    vec_free(&c->pending);
+    return 0;
+}
+
+static int index_gaps(dict_core *c)
+{
+    c->node_gap = calloc(c->n_nodes ? c->n_nodes : 1, 1);
+    if (!c->node_gap)
+        return -1;
+    for (uint32_t node = 1; node < c->n_nodes; node++)
+        if (c->node_lex.items[node] & 1u)
+            c->node_gap[c->node_parent.items[node]] = 1;
+    return 0;
+}
+
+static int index_stems(dict_core *c)
+{
+    uint32_t count = wordtab_count(c->words);
+    VEC(uint32_t) stem_lex = {0};
+    if (vec_push(&stem_lex, 0) != 0)
+        return -1;
+    c->n_stems = 0;
+    for (uint32_t id = 1; id < count; id++) {
+        size_t len = wordtab_key_len(c->words, id);
+        const char *key = wordtab_key(c->words, id);
+        if (len < 2 || key[len - 1] != '*')
+            continue;
+        uint32_t node = 0;
+        for (size_t i = 0; i + 1 < len; i++) {
+            uint64_t k = ((uint64_t)node << 8) | (unsigned char)key[i];
+            uint32_t child = u64map_get(&c->stem_edges, k);
+            if (child == UINT32_MAX) {
+                child = (uint32_t)stem_lex.len;
+                if (vec_push(&stem_lex, 0) != 0 || u64map_put(&c->stem_edges, k, child, NULL) != 0) {
+                    vec_free(&stem_lex);
+                    return -1;
+                }
+            }
+            node = child;
+        }
+        stem_lex.items[node] = id;
+        c->n_stems++;
+    }
+    c->stem_lex = stem_lex.items;
+    c->n_stem_nodes = (uint32_t)stem_lex.len;
+    return 0;
+}
+
+static int index_codebook(dict_core *c)
+{
+    c->code_tab = wordtab_new();
+    if (!c->code_tab)
+        return -1;
+    for (size_t i = 0; i < c->codebook.len; i++) {
+        const char *code = c->codebook.items[i].code;
+        word_id id = wordtab_intern(c->code_tab, code, strlen(code));
+        if (id != i + 1)
+            return -1; /* codes are unique (the reader merges repeats) */
+    }
+    wordtab_freeze(c->code_tab);
+    return 0;
+}
+
+static void make_version(dict_core *c)
+{
+    uint64_t h = 0x64796164u; /* "dyad" */
+    for (size_t i = 0; i < c->files.len; i++)
+        h = hash64_seeded(&c->files.items[i].hash, sizeof c->files.items[i].hash, h);
+    h = hash64_seeded(&c->n_nodes, sizeof c->n_nodes, h);
+    snprintf(c->version, sizeof c->version, "%016llx", (unsigned long long)h);
+}
+
+dict_set *dict_builder_freeze(dict_builder *b, diag_sink *diags)
+{
+    if (!b)
+        return NULL;
+    dict_set *d = malloc(sizeof *d);
+    if (!d) {
+        dict_builder_free(b);
+        return NULL;
+    }
+    d->c = b->c;
+    strbuf_free(&b->scratch);
+    vec_free(&b->toks);
+    free(b);
+    dict_core *c = &d->c;
+    if (c->oom || index_codebook(c) != 0) {
+        diag_report(diags, DIAG_FATAL, NULL, 0, -1, "out of memory while building dictionaries");
+        dict_set_free(d);
+        return NULL;
+    }
+    validate_codes(c, diags);
+    if (index_payloads(c) != 0 || index_gaps(c) != 0 || index_stems(c) != 0 || c->oom) {
+        diag_report(diags, DIAG_FATAL, NULL, 0, -1, "out of memory while freezing dictionaries");
+        dict_set_free(d);
+        return NULL;
+    }
+    make_version(c);
+    wordtab_freeze(c->words);
+    c->frozen = 1;
+    return d;
+}
+
+void dict_set_free(dict_set *d)
+{
+    if (!d)
+        return;
+    dict_core_free(&d->c);
+    free(d);
+}
+
+/* ---- the trie and lexemes -------------------------------------------------- */
+
+uint32_t dict_trie_step(const dict_set *d, uint32_t node, lex_id lex)
+{
+    return u64map_get(&d->c.edges, ((uint64_t)node << 32) | ((uint64_t)lex << 1));
+}
+
+uint32_t dict_trie_step_gap(const dict_set *d, uint32_t node, lex_id lex)
+{
+    if (!d->c.n_gap_edges)
+        return DICT_TRIE_NONE;
+    return u64map_get(&d->c.edges, ((uint64_t)node << 32) | ((uint64_t)lex << 1) | 1u);
+}
+
+int dict_trie_has_gap(const dict_set *d, uint32_t node)
+{
+    return node < d->c.n_nodes && d->c.node_gap && d->c.node_gap[node];
+}
+
+const dict_payload *dict_trie_payloads(const dict_set *d, uint32_t node, size_t *n)
+{
+    if (node >= d->c.n_nodes) {
+        *n = 0;
+        return NULL;
+    }
+    uint32_t s = d->c.pay_start[node];
+    *n = d->c.pay_start[node + 1] - s;
+    return *n ? d->c.payloads + s : NULL;
+}
+
+size_t dict_token_lexemes(const dict_set *d, const char *key, size_t len, word_id exact,
+                          lex_id *out, size_t cap)
+{
+    size_t n = 0;
+    if (exact != WORD_NONE && n < cap)
+        out[n++] = exact;
+    const dict_core *c = &d->c;
+    if (!c->n_stems || n >= cap)
+        return n;
+    lex_id found[64];
+    size_t k = 0;
+    uint32_t node = 0;
+    for (size_t i = 0; i < len; i++) {
+        node = u64map_get(&c->stem_edges, ((uint64_t)node << 8) | (unsigned char)key[i]);
+        if (node == UINT32_MAX)
+            break;
+        if (c->stem_lex[node] && k < 64)
+            found[k++] = c->stem_lex[node];
+    }
+    while (k > 0 && n < cap)
+        out[n++] = found[--k];
+    return n;
+}
+
+/* ---- tables ------------------------------------------------------------------- */
+
+const wordtab *dict_words(const dict_set *d) { return d->c.words; }
+size_t dict_n_actors(const dict_set *d) { return d->c.actors.len; }
+size_t dict_n_agents(const dict_set *d) { return d->c.agents.len; }
+size_t dict_n_verbs(const dict_set *d) { return d->c.verbs.len; }
+size_t dict_n_patterns(const dict_set *d) { return d->c.patterns.len; }
+size_t dict_n_discards(const dict_set *d) { return d->c.discards.len; }
+size_t dict_n_sets(const dict_set *d) { return d->c.sets.len; }
+size_t dict_n_codes(const dict_set *d) { return d->c.codebook.len; }
+
+const actor_entry *dict_actor(const dict_set *d, uint32_t id)
+{
+    return id < d->c.actors.len ? &d->c.actors.items[id] : NULL;
+}
+
+const code_period *dict_actor_periods(const dict_set *d, const actor_entry *a)
+{
+    return a && a->n_periods ? d->c.periods.items + a->first_period : NULL;
+}
+
+const agent_entry *dict_agent(const dict_set *d, uint32_t id)
+{
+    return id < d->c.agents.len ? &d->c.agents.items[id] : NULL;
+}
+
+const verb_entry *dict_verb(const dict_set *d, uint32_t id)
+{
+    return id < d->c.verbs.len ? &d->c.verbs.items[id] : NULL;
+}
+
+const pattern *dict_pattern(const dict_set *d, uint32_t id)
+{
+    return id < d->c.patterns.len ? &d->c.patterns.items[id] : NULL;
+}
+
+const pattern_elem *dict_pattern_elems(const dict_set *d, const pattern *p)
+{
+    return p ? d->c.elems.items + p->first_elem : NULL;
+}
+
+const discard_entry *dict_discard(const dict_set *d, uint32_t id)
+{
+    return id < d->c.discards.len ? &d->c.discards.items[id] : NULL;
+}
+
+const time_entry *dict_time(const dict_set *d, uint32_t id)
+{
+    return id < d->c.times.len ? &d->c.times.items[id] : NULL;
+}
+
+size_t dict_set_n_members(const dict_set *d, uint32_t set)
+{
+    return set < d->c.sets.len ? d->c.sets.items[set].n_members : 0;
+}
+
+const lex_id *dict_set_member(const dict_set *d, uint32_t set, size_t i, size_t *len)
+{
+    if (set >= d->c.sets.len || i >= d->c.sets.items[set].n_members) {
+        *len = 0;
+        return NULL;
+    }
+    set_member m = d->c.members.items[d->c.sets.items[set].first_member + i];
+    *len = m.len;
+    return d->c.member_lex.items + m.first;
+}
+
+const char *dict_set_name(const dict_set *d, uint32_t set)
+{
+    return set < d->c.sets.len ? d->c.sets.items[set].name : NULL;
+}
+
+static int undated(const code_period *p)
+{
+    return p->from == DATE_MIN && p->to == DATE_MAX;
+}
+
+const char *dict_actor_code(const dict_set *d, const actor_entry *a, int32_t day)
+{
+    if (!a || a->n_periods == 0)
+        return NULL;
+    const code_period *p = d->c.periods.items + a->first_period;
+    if (day == DATE_UNKNOWN) {
+        for (uint32_t i = 0; i < a->n_periods; i++)
+            if (undated(&p[i]))
+                return p[i].code;
+        return p[a->n_periods - 1].code;
+    }
+    /* periods are stored in resolution order (native: the undated default last) */
+    for (uint32_t i = 0; i < a->n_periods; i++)
+        if (undated(&p[i]) || (p[i].from <= day && day < p[i].to))
+            return p[i].code;
+    return NULL;
+}
+
+const codebook_entry *dict_codebook(const dict_set *d, const char *code)
+{
+    if (!code || !d->c.code_tab)
+        return NULL;
+    word_id id = wordtab_lookup(d->c.code_tab, code, strlen(code));
+    return id ? &d->c.codebook.items[id - 1] : NULL;
+}
+
+const codebook_entry *dict_codebook_at(const dict_set *d, size_t i)
+{
+    return i < d->c.codebook.len ? &d->c.codebook.items[i] : NULL;
+}
+
+size_t dict_n_option_lines(const dict_set *d) { return d->c.option_lines.len; }
+
+const char *dict_option_line(const dict_set *d, size_t i)
+{
+    return i < d->c.option_lines.len ? d->c.option_lines.items[i] : NULL;
+}
+
+const char *dict_version(const dict_set *d) { return d->c.version; }
+size_t dict_n_files(const dict_set *d) { return d->c.files.len; }
+
+const char *dict_file(const dict_set *d, size_t i)
+{
+    return i < d->c.files.len ? d->c.files.items[i].name : NULL;
+}
+
+#define VBYTES(v) ((v).cap * sizeof *(v).items)
+
+size_t dict_memory(const dict_set *d)
+{
+    const dict_core *c = &d->c;
+    size_t m = sizeof *d + c->mem.bytes_used + wordtab_memory(c->words) +
+               wordtab_memory(c->set_names) + (c->code_tab ? wordtab_memory(c->code_tab) : 0);
+    m += VBYTES(c->actors) + VBYTES(c->actor_file) + VBYTES(c->periods) + VBYTES(c->agents) +
+         VBYTES(c->verbs) + VBYTES(c->patterns) + VBYTES(c->elems) + VBYTES(c->discards) +
+         VBYTES(c->times) + VBYTES(c->codebook) + VBYTES(c->pos) + VBYTES(c->sets) +
+         VBYTES(c->members) + VBYTES(c->member_lex) + VBYTES(c->aliases) +
+         VBYTES(c->option_lines) + VBYTES(c->files) + VBYTES(c->set_by_name) +
+         VBYTES(c->code_strs) + VBYTES(c->node_parent) + VBYTES(c->node_lex);
+    m += u64map_memory(&c->code_index) + u64map_memory(&c->edges) + u64map_memory(&c->stem_edges);
+    m += ((size_t)c->n_nodes + 1) * sizeof(uint32_t) + (size_t)c->n_nodes +
+         (size_t)(c->pay_start ? c->pay_start[c->n_nodes] : 0) * sizeof(dict_payload) +
+         (size_t)c->n_stem_nodes * sizeof(uint32_t);
+    return m;
+}

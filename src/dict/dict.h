@@ -266,6 +266,15 @@ const char *dict_actor_code(const dict_set *d, const actor_entry *a, int32_t day
 const codebook_entry *dict_codebook(const dict_set *d, const char *code);
 const codebook_entry *dict_codebook_at(const dict_set *d, size_t i);
 
+/* Every phrase as the files wrote it, in load order: actors and their
+   +synonyms, agents, verb roots and their listed forms, TABARI nouns,
+   adjectives and time phrases.  kind is a hit_kind, entry the id of the entry
+   it names (HIT_NOUN, HIT_ADJECTIVE: a running number).  For coders that apply
+   a dialect's own matching rules to the words (TABARI's connectors: see
+   src/coder/tabari_model.c), for lint and for conversion.  NULL past the end. */
+size_t dict_n_written_phrases(const dict_set *d);
+const char *dict_written_phrase(const dict_set *d, size_t i, uint8_t *kind, uint32_t *entry);
+
 /* TABARI .options lines, in file order, for the coder to interpret. */
 size_t dict_n_option_lines(const dict_set *d);
 const char *dict_option_line(const dict_set *d, size_t i);

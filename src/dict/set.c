@@ -398,6 +398,20 @@ const char *dict_option_line(const dict_set *d, size_t i)
     return i < d->c.option_lines.len ? d->c.option_lines.items[i] : NULL;
 }
 
+size_t dict_n_written_phrases(const dict_set *d) { return d->c.aliases.len; }
+
+const char *dict_written_phrase(const dict_set *d, size_t i, uint8_t *kind, uint32_t *entry)
+{
+    if (i >= d->c.aliases.len)
+        return NULL;
+    const alias *a = &d->c.aliases.items[i];
+    if (kind)
+        *kind = a->kind;
+    if (entry)
+        *entry = a->entry;
+    return a->text;
+}
+
 const char *dict_version(const dict_set *d) { return d->c.version; }
 size_t dict_n_files(const dict_set *d) { return d->c.files.len; }
 

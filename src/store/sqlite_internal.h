@@ -54,7 +54,17 @@ typedef struct sq_store {
     VEC(int64_t) first_mention;
     VEC(uint8_t) event_is_new;
     strbuf sql;                     /* query text being built */
+
+    /* display names of actor codes, computed once per handle (sq_actor_name) */
+    struct sq_name *names;
+    size_t names_cap, names_used;
+    sqlite3_stmt *name_stmt;
 } sq_store;
+
+/* The display name of an actor code ("" when none is known); valid as long as
+   the handle. */
+const char *sq_actor_name(sq_store *s, const char *code);
+void sq_names_free(sq_store *s);
 
 /* Report the connection's last error with a context phrase; returns -1. */
 int sq_fail(sq_store *s, const char *what);

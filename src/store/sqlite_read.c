@@ -10,14 +10,107 @@
 ** stored codebook and actor_names tables, so reading needs no dictionary.
 */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "events/cameo.h"
 #include "store/sqlite_internal.h"
 #include "util/civil_date.h"
 
-#define NAME_OF(col)                                                                     \
-    "coalesce((SELECT name FROM actor_names WHERE code = " col                           \
-    " ORDER BY mentions DESC, name LIMIT 1), '')"
+/* ---- actor display names ----------------------------------------------- */
+
+struct sq_name {
+    char *code, *name;
+};
+
+/* The commonest name stored for a code (actor_names), into out. */
+static void stored_name(sq_store *s, const char *code, char *out, size_t cap)
+{
+    out[0] = '\0';
+    if (!s->name_stmt &&
+        sqlite3_prepare_v3(s->db,
+                           "SELECT name FROM actor_names WHERE code = ?1"
+                           " ORDER BY mentions DESC, name LIMIT 1",
+                           -1, SQLITE_PREPARE_PERSISTENT, &s->name_stmt, NULL) != SQLITE_OK)
+        return;
+    sqlite3_bind_text(s->name_stmt, 1, code, -1, SQLITE_STATIC);
+    if (sqlite3_step(s->name_stmt) == SQLITE_ROW) {
+        const unsigned char *t = sqlite3_column_text(s->name_stmt, 0);
+        snprintf(out, cap, "%s", t ? (const char *)t : "");
+    }
+    sqlite3_reset(s->name_stmt);
+}
+
+static uint64_t name_hash(const char *code)
+{
+    uint64_t h = 1469598103934665603ULL;
+    for (; *code; code++)
+        h = (h ^ (unsigned char)*code) * 1099511628211ULL;
+    return h;
+}
+
+/* A code's display name: "<country name> <sectors>" for a country with roles
+   ("USAGOV" -> "US Government", when "USA" has a name), else the commonest
+   name seen for the code itself.  Names are cached per handle. */
+const char *sq_actor_name(sq_store *s, const char *code)
+{
+    if (!code || !*code)
+        return "";
+    if ((s->names_used + 1) * 2 > s->names_cap) {
+        size_t cap = s->names_cap ? s->names_cap * 2 : 256;
+        struct sq_name *t = calloc(cap, sizeof *t);
+        if (!t)
+            return "";
+        for (size_t i = 0; i < s->names_cap; i++) {
+            if (!s->names[i].code)
+                continue;
+            size_t j = (size_t)name_hash(s->names[i].code) & (cap - 1);
+            while (t[j].code)
+                j = (j + 1) & (cap - 1);
+            t[j] = s->names[i];
+        }
+        free(s->names);
+        s->names = t;
+        s->names_cap = cap;
+    }
+    size_t j = (size_t)name_hash(code) & (s->names_cap - 1);
+    while (s->names[j].code) {
+        if (!strcmp(s->names[j].code, code))
+            return s->names[j].name;
+        j = (j + 1) & (s->names_cap - 1);
+    }
+    char name[256], country[4], roles[128];
+    name[0] = '\0';
+    if (cameo_country_roles(code, country, roles, sizeof roles)) {
+        char cn[200];
+        stored_name(s, country, cn, sizeof cn);
+        if (cn[0])
+            snprintf(name, sizeof name, "%.120s %.120s", cn, roles);
+    }
+    if (!name[0])
+        stored_name(s, code, name, sizeof name);
+    char *c = strdup(code), *n = strdup(name);
+    if (!c || !n) {
+        free(c);
+        free(n);
+        return "";
+    }
+    s->names[j].code = c;
+    s->names[j].name = n;
+    s->names_used++;
+    return n;
+}
+
+void sq_names_free(sq_store *s)
+{
+    for (size_t i = 0; i < s->names_cap; i++) {
+        free(s->names[i].code);
+        free(s->names[i].name);
+    }
+    free(s->names);
+    s->names = NULL;
+    s->names_cap = s->names_used = 0;
+}
 
 typedef struct filter_values {
     char actor[ACTOR_CODE_MAX + 1], source[ACTOR_CODE_MAX + 1], target[ACTOR_CODE_MAX + 1];
@@ -50,6 +143,12 @@ static int filter_prepare_values(sq_store *s, const event_filter *f, filter_valu
         prefix_pattern(s, "target", f->target, v->target, sizeof v->target) ||
         prefix_pattern(s, "event", f->code, v->code, sizeof v->code))
         return -1;
+    if (f->exact) {     /* whole codes: drop the '*' */
+        char *codes[] = {v->actor, v->source, v->target};
+        for (size_t i = 0; i < 3; i++)
+            if (codes[i][0])
+                codes[i][strlen(codes[i]) - 1] = '\0';
+    }
     if (f->root) {
         if (!store_code_ok(f->root) || strlen(f->root) >= sizeof v->root) {
             diag_report(s->diags, DIAG_ERROR, NULL, 0, -1, "store: bad root code '%s'", f->root);
@@ -67,12 +166,13 @@ static int filter_prepare_values(sq_store *s, const event_filter *f, filter_valu
 /* " AND ..." conditions on events aliased e. */
 static void append_filter(strbuf *sql, const event_filter *f)
 {
+    const char *op = f->exact ? "=" : "GLOB";
     if (f->actor)
-        strbuf_puts(sql, " AND (e.source_code GLOB :actor OR e.target_code GLOB :actor)");
+        strbuf_printf(sql, " AND (e.source_code %s :actor OR e.target_code %s :actor)", op, op);
     if (f->source)
-        strbuf_puts(sql, " AND e.source_code GLOB :source");
+        strbuf_printf(sql, " AND e.source_code %s :source", op);
     if (f->target)
-        strbuf_puts(sql, " AND e.target_code GLOB :target");
+        strbuf_printf(sql, " AND e.target_code %s :target", op);
     if (f->code)
         strbuf_puts(sql, " AND e.event_code GLOB :code");
     if (f->root)
@@ -156,14 +256,14 @@ typedef union any_fn {
     store_codebook_fn codebook;
 } any_fn;
 
-typedef int (*row_fn)(sqlite3_stmt *st, any_fn fn, void *ctx);
+typedef int (*row_fn)(sq_store *s, sqlite3_stmt *st, any_fn fn, void *ctx);
 
 /* Step st, calling map for each row; finalizes st. */
 static int run_rows(sq_store *s, sqlite3_stmt *st, row_fn map, any_fn fn, void *ctx)
 {
     int rc, r = 0;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        r = map(st, fn, ctx);
+        r = map(s, st, fn, ctx);
         if (r)
             break;
     }
@@ -177,8 +277,7 @@ static int run_rows(sq_store *s, sqlite3_stmt *st, row_fn map, any_fn fn, void *
 
 static const char EVENT_COLUMNS[] =
     "SELECT e.id, e.date, e.source_code, e.target_code, e.event_code, e.base_code,"
-    " e.root_code, coalesce(cb.name, ''), " NAME_OF("e.source_code") ", " NAME_OF(
-        "e.target_code") ","
+    " e.root_code, coalesce(cb.name, ''), '', '',"
                          " e.quad_class, e.goldstein, e.avg_tone, e.num_mentions, e.num_articles,"
                          " e.num_sources, e.num_historical, e.is_root, e.first_seen, e.added_at,"
                          " coalesce(e.first_mention_id, 0), coalesce(m.document_id, 0),"
@@ -188,8 +287,9 @@ static const char EVENT_COLUMNS[] =
                          " LEFT JOIN mentions m ON m.id = e.first_mention_id"
                          " LEFT JOIN documents d ON d.id = m.document_id WHERE 1";
 
-static int map_event(sqlite3_stmt *st, any_fn fn, void *ctx)
+static int map_event(sq_store *s, sqlite3_stmt *st, any_fn fn, void *ctx)
 {
+    (void)s;
     event_row r;
     r.id = sqlite3_column_int64(st, 0);
     r.date = text(st, 1);
@@ -199,8 +299,8 @@ static int map_event(sqlite3_stmt *st, any_fn fn, void *ctx)
     r.base = text(st, 5);
     r.root = text(st, 6);
     r.code_name = text(st, 7);
-    r.source_name = text(st, 8);
-    r.target_name = text(st, 9);
+    r.source_name = sq_actor_name(s, r.source);
+    r.target_name = sq_actor_name(s, r.target);
     r.quad_class = sqlite3_column_int(st, 10);
     r.goldstein = sqlite3_column_double(st, 11);
     r.avg_tone = sqlite3_column_double(st, 12);
@@ -265,8 +365,9 @@ static void map_span(sqlite3_stmt *st, int i, span_row *sp, int has_agent)
     sp->agent_entry = has_agent ? text(st, i + 5) : "";
 }
 
-static int map_mention(sqlite3_stmt *st, any_fn fn, void *ctx)
+static int map_mention(sq_store *s, sqlite3_stmt *st, any_fn fn, void *ctx)
 {
+    (void)s;
     mention_row r;
     r.id = sqlite3_column_int64(st, 0);
     r.event_id = sqlite3_column_int64(st, 1);
@@ -330,8 +431,9 @@ int sq_mentions(void *impl, const event_filter *f, store_mention_fn fn, void *ct
     " sum(e.quad_class NOT BETWEEN 1 AND 4), sum(e.quad_class = 1), sum(e.quad_class = 2),"   \
     " sum(e.quad_class = 3), sum(e.quad_class = 4)"
 
-static int map_dyad(sqlite3_stmt *st, any_fn fn, void *ctx)
+static int map_dyad(sq_store *s, sqlite3_stmt *st, any_fn fn, void *ctx)
 {
+    (void)s;
     dyad_row r;
     r.source = text(st, 0);
     r.target = text(st, 1);
@@ -343,8 +445,8 @@ static int map_dyad(sqlite3_stmt *st, any_fn fn, void *ctx)
         r.quad[q] = sqlite3_column_int64(st, 6 + q);
     r.first_date = text(st, 11);
     r.last_date = text(st, 12);
-    r.source_name = text(st, 13);
-    r.target_name = text(st, 14);
+    r.source_name = sq_actor_name(s, r.source);
+    r.target_name = sq_actor_name(s, r.target);
     return fn.dyad(ctx, &r);
 }
 
@@ -356,7 +458,7 @@ int sq_dyads(void *impl, const event_filter *f, store_dyad_fn fn, void *ctx)
         return -1;
     strbuf_clear(&s->sql);
     strbuf_puts(&s->sql,
-                "SELECT x.*, " NAME_OF("x.s") ", " NAME_OF("x.t") " FROM ("
+                "SELECT x.*, '', '' FROM ("
                 "SELECT e.source_code AS s, e.target_code AS t, count(*) AS n,"
                 " sum(e.num_mentions) AS nm, sum(e.num_articles), avg(e.goldstein)," QUAD_SUMS
                 ", min(e.date), max(e.date) FROM events e"
@@ -369,8 +471,9 @@ int sq_dyads(void *impl, const event_filter *f, store_dyad_fn fn, void *ctx)
     return st ? run_rows(s, st, map_dyad, (any_fn){.dyad = fn}, ctx) : -1;
 }
 
-static int map_timeline(sqlite3_stmt *st, any_fn fn, void *ctx)
+static int map_timeline(sq_store *s, sqlite3_stmt *st, any_fn fn, void *ctx)
 {
+    (void)s;
     timeline_row r;
     r.period = text(st, 0);
     r.num_events = sqlite3_column_int64(st, 1);
@@ -405,11 +508,22 @@ int sq_timeline(void *impl, const event_filter *f, time_bucket b, store_timeline
 
 /* ---- rankings ----------------------------------------------------------- */
 
-static int map_ranked(sqlite3_stmt *st, any_fn fn, void *ctx)
+static int map_ranked(sq_store *s, sqlite3_stmt *st, any_fn fn, void *ctx)
 {
+    (void)s;
     ranked_row r;
     r.key = text(st, 0);
     r.name = text(st, 1);
+    r.num_events = sqlite3_column_int64(st, 2);
+    r.num_mentions = sqlite3_column_int64(st, 3);
+    return fn.ranked(ctx, &r);
+}
+
+static int map_actor(sq_store *s, sqlite3_stmt *st, any_fn fn, void *ctx)
+{
+    ranked_row r;
+    r.key = text(st, 0);
+    r.name = sq_actor_name(s, r.key);
     r.num_events = sqlite3_column_int64(st, 2);
     r.num_mentions = sqlite3_column_int64(st, 3);
     return fn.ranked(ctx, &r);
@@ -422,7 +536,7 @@ int sq_top_actors(void *impl, const event_filter *f, store_ranked_fn fn, void *c
     if (filter_prepare_values(s, f, &v) != 0)
         return -1;
     strbuf_clear(&s->sql);
-    strbuf_puts(&s->sql, "SELECT a.code, " NAME_OF("a.code") ", count(*) AS n, sum(a.nm) AS nm"
+    strbuf_puts(&s->sql, "SELECT a.code, '', count(*) AS n, sum(a.nm) AS nm"
                          " FROM (SELECT e.source_code AS code, e.num_mentions AS nm"
                          " FROM events e WHERE 1");
     append_filter(&s->sql, f);
@@ -432,7 +546,7 @@ int sq_top_actors(void *impl, const event_filter *f, store_ranked_fn fn, void *c
     strbuf_puts(&s->sql, ") a WHERE a.code <> '' GROUP BY a.code"
                          " ORDER BY n DESC, nm DESC, a.code LIMIT :limit");
     sqlite3_stmt *st = prepare(s, f, &v);
-    return st ? run_rows(s, st, map_ranked, (any_fn){.ranked = fn}, ctx) : -1;
+    return st ? run_rows(s, st, map_actor, (any_fn){.ranked = fn}, ctx) : -1;
 }
 
 int sq_top_codes(void *impl, const event_filter *f, store_ranked_fn fn, void *ctx)
@@ -471,7 +585,9 @@ static const char COUNTS_SQL[] =
     " (SELECT count(*) FROM dictionary_versions),"
     " coalesce((SELECT min(date) FROM events), ''), coalesce((SELECT max(date) FROM events), ''),"
     " coalesce((SELECT min(added_at) FROM documents), ''),"
-    " coalesce((SELECT max(added_at) FROM documents), '')";
+    " coalesce((SELECT max(added_at) FROM documents), ''),"
+    " (SELECT count(*) FROM mentions m JOIN documents d ON d.id = m.document_id"
+    "   WHERE m.status = 0 AND d.published IS NULL AND m.date_basis <> 1)";
 
 int sq_counts(void *impl, store_counts *out)
 {
@@ -493,13 +609,15 @@ int sq_counts(void *impl, store_counts *out)
         snprintf(out->last_date, sizeof out->last_date, "%s", text(st, 13));
         snprintf(out->first_added, sizeof out->first_added, "%s", text(st, 14));
         snprintf(out->last_added, sizeof out->last_added, "%s", text(st, 15));
+        out->dated_by_ingest = sqlite3_column_int64(st, 16);
     }
     sqlite3_finalize(st);
     return rc == SQLITE_ROW ? 0 : sq_fail(s, "counting");
 }
 
-static int map_codebook(sqlite3_stmt *st, any_fn fn, void *ctx)
+static int map_codebook(sq_store *s, sqlite3_stmt *st, any_fn fn, void *ctx)
 {
+    (void)s;
     codebook_row r;
     r.code = text(st, 0);
     r.root = text(st, 1);

@@ -331,8 +331,11 @@ int sq_close(void *impl)
         r = -1;
     for (size_t i = 0; i < SQ_COUNT; i++)
         sqlite3_finalize(s->st[i]);
+    sqlite3_finalize(s->name_stmt);
+    s->name_stmt = NULL;
     if (s->db && sqlite3_close(s->db) != SQLITE_OK)
         r = sq_fail(s, "closing");
+    sq_names_free(s);
     tone_lexicon_free(s->own_tone);
     vec_free(&s->deltas);
     vec_free(&s->which);

@@ -19,6 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #include "store/sqlite_internal.h"
@@ -346,17 +347,19 @@ static int find_or_create_event(sq_store *s, const event_key *k, const char *fir
     return 0;
 }
 
-/* The phrase of a provenance string "file:line PHRASE" ("" if none), with '_'
-   as space, into out. */
+/* The phrase of a provenance string "file:line PHRASE" ("" if it has none),
+   with '_' as space, into out. */
 static size_t entry_phrase(const char *entry, char *out, size_t cap)
 {
     size_t n = 0;
-    if (!entry)
+    const char *p = entry ? strrchr(entry, ':') : NULL;
+    if (!p || !p[1])
         return 0;
-    const char *sp = strchr(entry, ' ');
-    if (!sp)
+    for (p++; *p >= '0' && *p <= '9'; p++)
+        ;
+    if (*p != ' ')
         return 0;
-    for (const char *p = sp + 1; *p && n + 1 < cap; p++)
+    for (p++; *p && n + 1 < cap; p++)
         out[n++] = *p == '_' ? ' ' : *p;
     while (n > 0 && out[n - 1] == ' ')
         n--;
@@ -364,8 +367,51 @@ static size_t entry_phrase(const char *entry, char *out, size_t cap)
     return n;
 }
 
-/* A display name for an actor slot: "PHRASE", "PHRASE (AGENT)", the agent
-   alone, else the spanned text. */
+/* The spanned text as a name: determiners and a possessive cut off, spaces
+   collapsed; "" when it does not look like a name (starts in lower case:
+   "officials"; a pronoun: "He") or is too long to be one. */
+static void clean_span_name(const char *s, size_t len, char *out, size_t cap)
+{
+    static const char *const lead[] = {"the ", "that ", "a ", "an ", "this ", "these ", "those "};
+    out[0] = '\0';
+    for (size_t i = 0; i < sizeof lead / sizeof lead[0]; i++) {
+        size_t n = strlen(lead[i]);
+        if (len > n && !strncasecmp(s, lead[i], n)) {
+            s += n;
+            len -= n;
+            break;
+        }
+    }
+    if (len >= 2 && s[len - 2] == '\'' && (s[len - 1] == 's' || s[len - 1] == 'S'))
+        len -= 2;
+    else if (len >= 4 && !memcmp(s + len - 4, "\xe2\x80\x99s", 4))
+        len -= 4;
+    else if (len >= 1 && s[len - 1] == '\'')
+        len -= 1;
+    if (len == 0 || len >= cap || len > 60 || (s[0] >= 'a' && s[0] <= 'z'))
+        return;
+    size_t n = 0;
+    for (size_t i = 0; i < len; i++) {
+        char c = (s[i] == '\n' || s[i] == '\t') ? ' ' : s[i];
+        if (c == ' ' && (n == 0 || out[n - 1] == ' '))
+            continue;
+        out[n++] = c;
+    }
+    while (n > 0 && out[n - 1] == ' ')
+        n--;
+    out[n] = '\0';
+    static const char *const pronouns[] = {"he", "she", "it", "they", "we", "i", "you", "him",
+                                           "her", "his", "its", "them", "their", "our", "who",
+                                           "which", "this", "that", "these", "those", "there"};
+    for (size_t i = 0; i < sizeof pronouns / sizeof pronouns[0]; i++)
+        if (!strcasecmp(out, pronouns[i]))
+            out[0] = '\0';
+}
+
+/* A display name for an actor slot: the phrase of its dictionary entry when
+   the provenance names one ("file:line PHRASE", agent phrase in parentheses),
+   else the words that named it in the text, when they came from a dictionary
+   match (not a pronoun or a default). */
 static void actor_name(const document *doc, const actor_slot *a, char *out, size_t cap)
 {
     char phrase[96], agent[96];
@@ -376,10 +422,8 @@ static void actor_name(const document *doc, const actor_slot *a, char *out, size
         snprintf(out, cap, "%s (%s)", phrase, agent);
     else if (p)
         snprintf(out, cap, "%s", phrase);
-    else if (g)
-        snprintf(out, cap, "%s", agent);
-    else if (span_ok(doc, a->text))
-        snprintf(out, cap, "%.*s", (int)(a->text.end - a->text.start), doc->text + a->text.start);
+    else if (a->entry && strchr(a->entry, ':') && span_ok(doc, a->text))
+        clean_span_name(doc->text + a->text.start, a->text.end - a->text.start, out, cap);
 }
 
 static int note_actor(sq_store *s, const document *doc, const actor_slot *a)

@@ -113,6 +113,7 @@ typedef struct event_filter {
     const char *root;               /* root code, exactly ("04") */
     int quad;                       /* 1..4; 0 = any */
     int32_t from, to;               /* inclusive day numbers; DATE_UNKNOWN = open */
+    int exact;                      /* 1: actor, source, target match whole codes */
     int64_t event_id;               /* one event; 0 = any */
     uint64_t limit;                 /* rows; 0 = all */
     store_order order;
@@ -196,6 +197,7 @@ typedef struct ranked_row {
 typedef struct store_counts {
     int64_t documents, clusters, mentions, aggregated, negated, historical,
         undated_historical, events, dyads, actors, codes, dictionary_versions;
+    int64_t dated_by_ingest;        /* aggregated mentions dated by the ingest day */
     char first_date[11], last_date[11];     /* of events; "" when none */
     char first_added[21], last_added[21];   /* of documents */
 } store_counts;

@@ -146,6 +146,16 @@ static span fx_sentence_around(const document *doc, uint32_t at)
     return s;
 }
 
+/* The provenance of the actor entry that names a code, by its country. */
+static const char *fx_entry(const char *code)
+{
+    if (!strncmp(code, "NOR", 3))
+        return "data/actors/test.actors:1 NORWAY";
+    if (!strncmp(code, "KOR", 3))
+        return "data/actors/test.actors:2 SOUTH_KOREA";
+    return "data/actors/test.actors:3 SOMEWHERE_ELSE";
+}
+
 /* A mention: source text/code, verb text, target text/code (target may be
    NULL), event code, the sentence number, a date (NULL = none) and flags. */
 static event_mention fx_mention(const document *doc, uint32_t sentence_no, const char *src_text,
@@ -163,8 +173,8 @@ static event_mention fx_mention(const document *doc, uint32_t sentence_no, const
     snprintf(m.source.code, sizeof m.source.code, "%s", src ? src : "");
     snprintf(m.target.code, sizeof m.target.code, "%s", tgt ? tgt : "");
     snprintf(m.code, sizeof m.code, "%s", code);
-    m.source.entry = "data/actors/test.actors:1 NORWAY";
-    m.target.entry = tgt ? "data/actors/test.actors:2 SOUTH_KOREA" : NULL;
+    m.source.entry = fx_entry(m.source.code);
+    m.target.entry = tgt && *tgt ? fx_entry(m.target.code) : NULL;
     m.verb_entry = "data/verbs/test.verbs:10 VISIT";
     m.pattern = "data/verbs/test.verbs:11 - * +  [042:043]";
     m.date = fx_day(date);

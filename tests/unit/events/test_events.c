@@ -8,6 +8,7 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "events/cameo.h"
 #include "events/events.h"
 #include "events/neardup.h"
 #include "events/tone.h"
@@ -293,6 +294,24 @@ static void test_deltas_group_a_document(void **state)
     document_free(doc);
 }
 
+static void test_cameo_display_parts(void **state)
+{
+    (void)state;
+    char country[4], roles[64];
+    assert_int_equal(cameo_country_roles("USAGOV", country, roles, sizeof roles), 1);
+    assert_string_equal(country, "USA");
+    assert_string_equal(roles, "Government");
+    assert_int_equal(cameo_country_roles("IRQMILREB", country, roles, sizeof roles), 1);
+    assert_string_equal(roles, "Military Rebels");
+    assert_int_equal(cameo_country_roles("KOR", country, roles, sizeof roles), 0);
+    assert_int_equal(cameo_country_roles("IGOUNO", country, roles, sizeof roles), 0);
+    assert_int_equal(cameo_country_roles("MNCUSA", country, roles, sizeof roles), 0);
+    assert_int_equal(cameo_country_roles("AFGREBTAL", country, roles, sizeof roles), 0);
+    assert_int_equal(cameo_country_roles("USAXYZ", country, roles, sizeof roles), 0);
+    assert_string_equal(cameo_sector_name("MIL"), "Military");
+    assert_null(cameo_sector_name("XYZ"));
+}
+
 /* ---- the in-memory table ------------------------------------------------ */
 
 static void test_event_table_syndication(void **state)
@@ -403,6 +422,7 @@ int main(void)
         cmocka_unit_test(test_mention_dates),
         cmocka_unit_test(test_doc_origin),
         cmocka_unit_test(test_deltas_group_a_document),
+        cmocka_unit_test(test_cameo_display_parts),
         cmocka_unit_test(test_event_table_syndication),
         cmocka_unit_test(test_event_table_independent_sources),
     };

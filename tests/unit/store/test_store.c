@@ -450,7 +450,7 @@ static void test_queries(void **state)
     assert_string_equal(c.keys[0], "2023-01-31 NORGOV>KOR 042");    /* by date */
     assert_int_equal(c.ev[0].num_mentions, 2);
     assert_string_equal(c.ev[0].code_name, "Make a visit");
-    assert_string_equal(c.ev[0].source_name, "NORWAY");
+    assert_string_equal(c.ev[0].source_name, "NORWAY Government");   /* NOR + GOV */
     assert_string_equal(c.ev[0].first_doc, "a");
     assert_int_equal(c.ev[0].first_sentence_no, 0);
 
@@ -460,6 +460,10 @@ static void test_queries(void **state)
     memset(&c, 0, sizeof c);
     store_events(s, &f, collect_event, &c);
     assert_int_equal(c.n, 3);      /* 042 on 01-31, 036 (KORGOV), 042 on 02-08 */
+    f.exact = 1;
+    memset(&c, 0, sizeof c);
+    store_events(s, &f, collect_event, &c);
+    assert_int_equal(c.n, 2);      /* not KORGOV */
 
     f = event_filter_all();
     f.code = "04";
@@ -500,7 +504,7 @@ static void test_queries(void **state)
     memset(&c, 0, sizeof c);
     assert_int_equal(store_dyads(s, &f, collect_dyad, &c), 0);
     assert_int_equal(c.n, 5);
-    assert_string_equal(c.keys[0], "NORGOV>KOR 2 [NORWAY|SOUTH KOREA]");
+    assert_string_equal(c.keys[0], "NORGOV>KOR 2 [NORWAY Government|SOUTH KOREA]");
     assert_int_equal(c.i64[0], 3);
     assert_true(c.dbl[0] > 1.89 && c.dbl[0] < 1.91);
 
@@ -529,7 +533,7 @@ static void test_queries(void **state)
     f = event_filter_all();
     memset(&c, 0, sizeof c);
     store_top_actors(s, &f, collect_ranked, &c);
-    assert_string_equal(c.keys[0], "NORGOV 4 NORWAY");
+    assert_string_equal(c.keys[0], "NORGOV 4 NORWAY Government");
     memset(&c, 0, sizeof c);
     store_top_codes(s, &f, collect_ranked, &c);
     assert_string_equal(c.keys[0], "042 2 Make a visit");
@@ -597,6 +601,50 @@ static void test_mentions_explain_events(void **state)
     assert_int_equal(mc.n, 7);
     assert_true(mc.ok);
     store_close(s);
+}
+
+/* Names come from dictionary phrases when the provenance has them, else from
+   the words of the text (cleaned), never from pronouns; a country with roles
+   is named from its country. */
+static void test_actor_names(void **state)
+{
+    (void)state;
+    char path[128];
+    db_path(path, sizeof path, "names.db");
+    diag_sink diags = {0};
+    store *s = open_rw(path, &diags);
+    document *d = fx_doc("n", "Wire", NULL,
+                         "The United States's envoy met officials. He thanked the United States. "
+                         "U.S. troops left.", "2023-03-01", NULL);
+    event_mention m[4];
+    m[0] = fx_mention(d, 0, "The United States's", "USA", "met", "officials", "KOR", "040", NULL, 0);
+    m[0].source.entry = "actors/x.actors:17";                 /* no phrase: use the text */
+    m[1] = fx_mention(d, 1, "He", "USA", "thanked", "United States", "KOR", "040", NULL, MENTF_COREF);
+    m[1].source.entry = "coreference";                        /* never a name */
+    m[2] = fx_mention(d, 2, "U.S. troops", "USAMIL", "left", NULL, NULL, "040", NULL, 0);
+    m[2].source.entry = "actors/x.actors:17";
+    m[3] = fx_mention(d, 1, "He", "JPN", "thanked", NULL, NULL, "040", NULL, 0);
+    m[3].source.entry = "actors/x.actors:99";                 /* lower case: not a name */
+    assert_int_equal(store_add_document(s, d, m, 4, NULL), STORE_ADDED);
+    store_close(s);
+    document_free(d);
+
+    s = open_ro(path, &diags);
+    event_filter f = event_filter_all();
+    collected c = {0};
+    store_top_actors(s, &f, collect_ranked, &c);
+    int seen = 0;
+    for (int i = 0; i < c.n; i++) {
+        if (!strncmp(c.keys[i], "USA ", 4))
+            seen++, assert_string_equal(c.keys[i], "USA 1 United States");   /* one event, two mentions */
+        if (!strncmp(c.keys[i], "USAMIL ", 7))
+            seen++, assert_string_equal(c.keys[i], "USAMIL 1 United States Military");
+        if (!strncmp(c.keys[i], "JPN ", 4))
+            seen++, assert_string_equal(c.keys[i], "JPN 1 ");
+    }
+    assert_int_equal(seen, 3);
+    store_close(s);
+    assert_int_equal(scalar(path, "SELECT count(*) FROM actor_names WHERE name = 'He'"), 0);
 }
 
 /* ---- WAL: a reader sees whole batches while a writer writes ------------- */
@@ -699,6 +747,7 @@ int main(void)
         cmocka_unit_test(test_random_against_oracle),
         cmocka_unit_test(test_queries),
         cmocka_unit_test(test_mentions_explain_events),
+        cmocka_unit_test(test_actor_names),
         cmocka_unit_test(test_wal_reader_during_writes),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

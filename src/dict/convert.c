@@ -178,7 +178,9 @@ static void write_actors(writer *w, FILE *f, const ref_vec *refs)
         for (int pass = 0; pass < 2; pass++) /* the primary phrase first, then synonyms */
             for (size_t j = i; j < end; j++) {
                 uint16_t fl = refs->items[j].flags;
-                if ((fl & DICT_PF_ENDING) || (pass == 0) == ((fl & DICT_PF_SYNONYM) != 0))
+                /* TABARI's regular endings (ESTONIAS) become synonyms */
+                int extra = (fl & (DICT_PF_SYNONYM | DICT_PF_ENDING)) != 0;
+                if ((pass == 0) == extra)
                     continue;
                 if (!first)
                     strbuf_putc(&sb, '+');

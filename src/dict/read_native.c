@@ -28,10 +28,19 @@ static void trim(const char **s, size_t *len)
         (*len)--;
 }
 
+/* '#' starts a comment, except inside a code block: [###] is the discard code. */
 static size_t strip_comment(const char *s, size_t len)
 {
-    const char *h = memchr(s, '#', len);
-    return h ? (size_t)(h - s) : len;
+    int in_block = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (s[i] == '[')
+            in_block = 1;
+        else if (s[i] == ']')
+            in_block = 0;
+        else if (s[i] == '#' && !in_block)
+            return i;
+    }
+    return len;
 }
 
 /* The next line without its comment, trimmed on the right; 0 at the end. */
@@ -444,7 +453,10 @@ void verb_forms(rdctx *r, uint32_t verb, const char *root, size_t rootlen, const
                 cls[f] = 0xFF, uncl_total++;
             lexseq fs;
             if (cls[f] != 0xFF) {
-                rd_register(r, fw, fn, HIT_VERB, cls[f], (uint16_t)(fk & DICT_PF_VERB_WORD), verb, &fs);
+                uint32_t fnode = rd_register(r, fw, fn, HIT_VERB, cls[f],
+                                             (uint16_t)(fk & DICT_PF_VERB_WORD), verb, &fs);
+                if (fnode != DICT_TRIE_NONE)
+                    db_alias(r->c, forms + spans[f].st, spans[f].len, HIT_VERB, verb, fnode, 0);
             }
         }
         /* forms that are neither -S, -ED nor -ING: TOOK TAKEN (preterite, participle) */
@@ -463,8 +475,11 @@ void verb_forms(rdctx *r, uint32_t verb, const char *root, size_t rootlen, const
                 if (fw[j].plus)
                     fk = j;
             lexseq fs;
-            if (fn)
-                rd_register(r, fw, fn, HIT_VERB, vf, (uint16_t)(fk & DICT_PF_VERB_WORD), verb, &fs);
+            uint32_t fnode = fn ? rd_register(r, fw, fn, HIT_VERB, vf,
+                                              (uint16_t)(fk & DICT_PF_VERB_WORD), verb, &fs)
+                                : DICT_TRIE_NONE;
+            if (fnode != DICT_TRIE_NONE)
+                db_alias(r->c, forms + spans[f].st, spans[f].len, HIT_VERB, verb, fnode, 0);
         }
         return;
     }

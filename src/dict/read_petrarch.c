@@ -242,6 +242,7 @@ static void read_verbs(rdctx *r, const char *data, size_t len)
         if (sl >= 7 && memcmp(s, "#######", 7) == 0) {
             if (contains(s, sl, "VERB PATTERNS"))
                 v2_file = 1;
+            set = UINT32_MAX;
             continue;
         }
         if (sl >= 2 && s[0] == '<' && s[1] == '!') {
@@ -251,9 +252,16 @@ static void read_verbs(rdctx *r, const char *data, size_t len)
             }
             continue;
         }
-        const char *hash = memchr(s, '#', sl);
-        if (hash)
-            sl = (size_t)(hash - s);
+        for (size_t i = 0, in_block = 0; i < sl; i++) { /* a comment, but not [###] */
+            if (s[i] == '[')
+                in_block = 1;
+            else if (s[i] == ']')
+                in_block = 0;
+            else if (s[i] == '#' && !in_block) {
+                sl = i;
+                break;
+            }
+        }
         trim(&s, &sl);
         if (sl == 0)
             continue;

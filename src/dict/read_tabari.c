@@ -97,6 +97,13 @@ static void pos_word(rdctx *r, const char *p, size_t pl, uint8_t kind)
     r->st->records++;
 }
 
+static void end_actor(rdctx *r, uint32_t actor)
+{
+    if (actor != UINT32_MAX && r->c->actors.items[actor].n_periods == 0)
+        rd_problem(r, "actor %s (above) has no code", r->c->actors.items[actor].phrase);
+    db_actor_end(r, actor);
+}
+
 static void read_actors(rdctx *r, const char *data, size_t len)
 {
     linereader lr = {data, data + len, 0};
@@ -169,7 +176,7 @@ static void read_actors(rdctx *r, const char *data, size_t len)
             continue;
         }
         /* a primary phrase */
-        db_actor_end(r, cur);
+        end_actor(r, cur);
         cur = UINT32_MAX;
         const char *br = memchr(s, '[', sl);
         size_t pl = br ? (size_t)(br - s) : sl;
@@ -193,7 +200,8 @@ static void read_actors(rdctx *r, const char *data, size_t len)
             rd_actor_blocks(r, cur, br, sl - (size_t)(br - s));
         actor_phrase(r, cur, p, pl, 0);
     }
-    db_actor_end(r, cur);
+    r->line = lr.lineno;
+    end_actor(r, cur);
 }
 
 /* ---- agents ------------------------------------------------------------------ */

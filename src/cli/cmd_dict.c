@@ -23,6 +23,7 @@ typedef struct sources {
     const char *projects[8];
     size_t n_projects;
     const char *codebook;
+    const char *default_codebook;   /* used when the sources bring none */
     int no_codebook;
     dict_dialect dialect;
     int quiet;
@@ -115,6 +116,8 @@ static dict_set *load_sources(const sources *src, diag_sink *diags, double *load
     if (src->codebook) {
         dict_load_file(b, src->codebook, DICT_FILE_CODEBOOK, DIALECT_NATIVE, diags) == 0 ? loaded++
                                                                                            : failed++;
+    } else if (src->default_codebook && !dict_builder_has_codebook(b)) {
+        dict_load_file(b, src->default_codebook, DICT_FILE_CODEBOOK, DIALECT_NATIVE, diags);
     }
     *load_s = now_s() - t0;
     *any_failed = failed;
@@ -247,9 +250,8 @@ static int lint(int argc, char **argv)
     if (!has_codebook(&o.src)) {
         snprintf(builtin_codebook, sizeof builtin_codebook, "%s/codebook.tsv", cli_data_dir());
         struct stat sb;
-        int explicit = o.src.n_dirs || o.src.n_projects || o.src.n_files;
-        if (explicit && stat(builtin_codebook, &sb) == 0)
-            o.src.codebook = builtin_codebook;
+        if (stat(builtin_codebook, &sb) == 0)
+            o.src.default_codebook = builtin_codebook;
     }
     double load_s, freeze_s;
     int failed;
@@ -321,7 +323,7 @@ static int stats(int argc, char **argv)
     printf("patterns    %8zu (%zu elements)\n", c.patterns, c.pattern_elems);
     printf("phrase sets %8zu (%zu members)\n", c.sets, c.set_members);
     printf("discards    %8zu\n", c.discards);
-    printf("time        %8zu phrases\n", c.times);
+    printf("time shifts %8zu phrases\n", c.times);
     printf("pos words   %8zu nouns, %zu adjectives\n", c.nouns, c.adjectives);
     printf("codebook    %8zu event codes\n", c.codes);
     printf("options     %8zu lines\n", c.option_lines);
@@ -334,7 +336,7 @@ static int stats(int argc, char **argv)
     printf("problems    %8lu reported while loading\n", problems);
     if (o.time) {
         long kb = peak_rss_kb();
-        printf("time        %8.3f s loading, %.3f s freezing, %.3f s in all\n", load_s, freeze_s,
+        printf("load time   %8.3f s reading and parsing, %.3f s freezing, %.3f s in all\n", load_s, freeze_s,
                load_s + freeze_s);
         if (kb >= 0)
             printf("peak memory %8.1f MB (process high-water mark)\n", (double)kb / 1024.0);

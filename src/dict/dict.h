@@ -12,6 +12,9 @@
 **             begins with it) is the form followed by '*' ("ISRAEL*").  A token
 **             of text has one or more lexemes: its exact word, if the table has
 **             it, and every stem that is a prefix of it (dict_token_lexemes).
+**             A TABARI exact last word also matches its "regular endings"
+**             (DEPART_: DEPARTS DEPARTED ...; ESTONIA_: ESTONIAS): those are
+**             registered as phrases of their own (DICT_PF_ENDING).
 **   phrases   sequences of lexemes.  Every actor, agent, verb form, noun,
 **             adjective, discard and time phrase is registered in one phrase
 **             trie, so one left-to-right pass over a sentence finds every
@@ -214,8 +217,8 @@ uint32_t dict_trie_step(const dict_set *d, uint32_t node, lex_id lex);
    "DURTHANG ORC") let other words come between them (TABARI stops at a comma).
    Such a word hangs off its predecessor's node by a gap edge, kept apart from
    the consecutive edges that dict_trie_step follows: the child along `lex`
-   reached across a gap of zero or more tokens, or DICT_TRIE_NONE.  Native and
-   PETRARCH phrases have no gap edges. */
+   reached across a gap of zero or more tokens, or DICT_TRIE_NONE.  PETRARCH
+   agents written with a blank have them too; native phrases never do. */
 uint32_t dict_trie_step_gap(const dict_set *d, uint32_t node, lex_id lex);
 
 /* 1 when some phrase continues from `node` across a gap (look ahead), else 0. */

@@ -14,6 +14,9 @@
 #include "dict/dict.h"
 #include "util/diag.h"
 
+/* 1 when a codebook has been loaded into b (so a default one is not needed). */
+int dict_builder_has_codebook(const dict_builder *b);
+
 /* What loading one file did. */
 typedef struct dict_file_info {
     const char *name;

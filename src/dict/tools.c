@@ -38,6 +38,11 @@ static const char *dialect_name(int d)
     }
 }
 
+int dict_builder_has_codebook(const dict_builder *b)
+{
+    return b && b->c.codebook.len > 0;
+}
+
 int dict_file_info_at(const dict_set *d, size_t i, dict_file_info *out)
 {
     if (i >= d->c.files.len)

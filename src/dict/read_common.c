@@ -67,8 +67,8 @@ size_t rd_date(rdctx *r, const char *s, size_t len, int allow6, int32_t *day)
         d = num(s + 6, 2);
         used = 8;
     } else if (nd == 6 && allow6) {
-        y = num(s, 2);
-        y += y <= 30 ? 2000 : 1900;
+        y = num(s, 2); /* TABARI pivots below 30, PETRARCH at 30 */
+        y += y <= (r->dialect == DIALECT_TABARI ? 29 : 30) ? 2000 : 1900;
         m = num(s + 2, 2);
         d = num(s + 4, 2);
         used = 6;

@@ -231,14 +231,18 @@ void dict_set_free(dict_set *d)
 
 /* ---- the trie and lexemes -------------------------------------------------- */
 
+/* Edge keys pack node << 32 | lex << 1 | gap; word ids stay below 2^31, and
+   anything above (DICT_LEX_GAP) must not alias another node's key. */
 uint32_t dict_trie_step(const dict_set *d, uint32_t node, lex_id lex)
 {
+    if (lex >= 0x80000000u)
+        return DICT_TRIE_NONE;
     return u64map_get(&d->c.edges, ((uint64_t)node << 32) | ((uint64_t)lex << 1));
 }
 
 uint32_t dict_trie_step_gap(const dict_set *d, uint32_t node, lex_id lex)
 {
-    if (!d->c.n_gap_edges)
+    if (!d->c.n_gap_edges || lex >= 0x80000000u)
         return DICT_TRIE_NONE;
     return u64map_get(&d->c.edges, ((uint64_t)node << 32) | ((uint64_t)lex << 1) | 1u);
 }

@@ -232,11 +232,12 @@ static void test_tabari_dates(void **state)
         "\t[HOB < 950601]\n"
         "\t[HOBGOV 950601 - 990815]\n"
         "\t[HOBREB > 990816]\n"
-        "SOLO_  [ABC 950101-950131]\n";
+        "SOLO_  [ABC 950101-950131]\n"
+        "PIVOT_  [OLD <300101] [NEW]\n";
     capture cap = {0};
     dict_set *d = build("t.actors", actors, DICT_FILE_ACTORS, DIALECT_TABARI, &cap);
     assert_int_equal(count_warnings(&cap), 0);
-    assert_int_equal(dict_n_actors(d), 4);
+    assert_int_equal(dict_n_actors(d), 5);
     const actor_entry *a = dict_actor(d, 0);
     assert_string_equal(dict_actor_code(d, a, day(1999, 11, 30)), "---");
     assert_string_equal(dict_actor_code(d, a, day(1999, 12, 1)), "USAGOV");
@@ -257,6 +258,10 @@ static void test_tabari_dates(void **state)
     assert_int_equal(a->n_periods, 2);
     assert_string_equal(dict_actor_code(d, a, day(1995, 1, 31)), "ABC");
     assert_string_equal(dict_actor_code(d, a, day(1995, 2, 1)), "---");
+    /* TABARI reads 30 as 1930 (PETRARCH as 2030) */
+    a = dict_actor(d, 4);
+    assert_string_equal(dict_actor_code(d, a, day(1929, 12, 31)), "OLD");
+    assert_string_equal(dict_actor_code(d, a, day(1930, 1, 1)), "NEW");
     dict_set_free(d);
 }
 
@@ -676,6 +681,18 @@ static void test_tabari_verbs(void **state)
     assert_true(p->code_flags & DICT_CODE_DOMINANT);
     assert_int_equal(p->order, 2);
     assert_int_equal(p->verb, 1);
+    /* the phrases as written, TABARI connectors and all */
+    int depart = 0, broke = 0, brush = 0;
+    for (size_t i = 0; i < dict_n_written_phrases(d); i++) {
+        uint8_t kind;
+        uint32_t entry;
+        const char *w = dict_written_phrase(d, i, &kind, &entry);
+        depart |= kind == HIT_VERB && entry == 2 && !strcmp(w, "DEPART_");
+        broke |= kind == HIT_VERB && entry == 3 && !strcmp(w, "BROKE_");
+        brush |= kind == HIT_VERB && entry == 6 && !strcmp(w, "BRUSH ASIDE REPORTS");
+    }
+    assert_true(depart && broke && brush);
+    assert_null(dict_written_phrase(d, dict_n_written_phrases(d), NULL, NULL));
     /* time phrases */
     const dict_payload *t = hit(d, "last week", HIT_TIME);
     assert_non_null(t);
@@ -814,6 +831,8 @@ static void test_trie_longest_match(void **state)
     assert_int_equal(n, 0);
     assert_int_equal(dict_trie_step(d, node, WORD_NONE), DICT_TRIE_NONE);
     assert_int_equal(dict_trie_step(d, DICT_TRIE_NONE - 1, word(d, "UNITED")), DICT_TRIE_NONE);
+    assert_int_equal(dict_trie_step(d, DICT_TRIE_ROOT, DICT_LEX_GAP), DICT_TRIE_NONE);
+    assert_int_equal(dict_trie_step_gap(d, DICT_TRIE_ROOT, DICT_LEX_GAP), DICT_TRIE_NONE);
     dict_set_free(d);
 }
 

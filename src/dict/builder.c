@@ -80,7 +80,6 @@ void dict_builder_free(dict_builder *b)
     if (!b)
         return;
     dict_core_free(&b->c);
-    strbuf_free(&b->scratch);
     vec_free(&b->toks);
     free(b);
 }

@@ -173,7 +173,6 @@ typedef struct dict_core {
 
 struct dict_builder {
     dict_core c;
-    strbuf scratch;
     token_vec toks;         /* text_tokenize output for one phrase, reused */
 };
 
@@ -259,8 +258,7 @@ uint32_t rd_register(rdctx *r, const phrase_word *w, size_t n, uint8_t kind, uin
                      uint16_t flags, uint32_t entry, lexseq *seq);
 /* TABARI: the regular-ending variants of a phrase whose last word is exact. */
 void rd_register_endings(rdctx *r, const phrase_word *w, size_t n, const lexseq *seq,
-                         uint8_t kind, uint8_t ending_kind, uint16_t flags, uint32_t entry,
-                         int verb);
+                         uint8_t ending_kind, uint16_t flags, uint32_t entry, int verb);
 
 uint32_t rd_find_synset(rdctx *r, const char *s, size_t len, size_t *used);
 long rd_add_member(rdctx *r, uint32_t set, const phrase_word *w, size_t n);

@@ -218,11 +218,9 @@ static int load_plain(dict_builder *b, const char *name, const char *data, size_
         c->oom = 1;
         return -1;
     }
-    rdctx r = {b, c, c->files.items[c->files.len - 1].name, diags, NULL,
-               (uint16_t)(c->files.len - 1), d, 0};
-    /* st moves if files grows, so the readers reach it through r.st only here */
-    r.st = &c->files.items[c->files.len - 1];
-    dict_file_stat *stp = r.st;
+    /* readers count into r.st; nothing adds a file while a file is being read */
+    rdctx r = {b, c, c->files.items[c->files.len - 1].name, diags,
+               &c->files.items[c->files.len - 1], (uint16_t)(c->files.len - 1), d, 0};
     size_t clen = len;
     char *clean = clean_bytes(&r, data, len, &clen);
     const char *buf = clean ? clean : data;
@@ -237,7 +235,6 @@ static int load_plain(dict_builder *b, const char *name, const char *data, size_
             read_native(&r, buf, blen, (dict_file_kind)k);
         break;
     }
-    (void)stp;
     free(clean);
     if (c->oom) {
         diag_report(diags, DIAG_FATAL, name, 0, -1, "out of memory while loading");

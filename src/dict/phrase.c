@@ -140,10 +140,8 @@ static int last_piece(rdctx *r, const phrase_word *w, size_t n, const char **s, 
 }
 
 void rd_register_endings(rdctx *r, const phrase_word *w, size_t n, const lexseq *seq,
-                         uint8_t kind, uint8_t ending_kind, uint16_t flags, uint32_t entry,
-                         int verb)
+                         uint8_t ending_kind, uint16_t flags, uint32_t entry, int verb)
 {
-    (void)kind;
     if (n == 0 || w[n - 1].stem || w[n - 1].noend || seq->n == 0)
         return;
     const char *ls;

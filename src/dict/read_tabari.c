@@ -68,7 +68,7 @@ static void actor_phrase(rdctx *r, uint32_t actor, const char *p, size_t pl, int
     uint32_t node = rd_register(r, w, n, HIT_ACTOR, 0, flags, actor, &seq);
     if (node == DICT_TRIE_NONE)
         return;
-    rd_register_endings(r, w, n, &seq, HIT_ACTOR, HIT_ACTOR, flags, actor, 0);
+    rd_register_endings(r, w, n, &seq, HIT_ACTOR, flags, actor, 0);
     db_alias(r->c, p, pl, HIT_ACTOR, actor, node,
              (uint8_t)((synonym ? ALIAS_SYNONYM : 0) | (has_stem_or_gap(w, n) ? ALIAS_LOSSY : 0)));
     r->st->records++;
@@ -92,7 +92,7 @@ static void pos_word(rdctx *r, const char *p, size_t pl, uint8_t kind)
     if (node == DICT_TRIE_NONE)
         return;
     if (kind == HIT_NOUN)
-        rd_register_endings(r, w, n, &seq, kind, kind, 0, id, 0);
+        rd_register_endings(r, w, n, &seq, kind, 0, id, 0);
     db_alias(c, p, pl, kind, id, node, has_stem_or_gap(w, n) ? ALIAS_LOSSY : 0);
     r->st->records++;
 }
@@ -278,7 +278,7 @@ static void read_agents(rdctx *r, const char *data, size_t len)
         uint32_t node = rd_register(r, w, n, HIT_AGENT, 0, 0, id, &seq);
         if (node == DICT_TRIE_NONE)
             continue;
-        rd_register_endings(r, w, n, &seq, HIT_AGENT, HIT_PLURAL_AGENT, 0, id, 0);
+        rd_register_endings(r, w, n, &seq, HIT_PLURAL_AGENT, 0, id, 0);
         db_alias(c, p, pl, HIT_AGENT, id, node, has_stem_or_gap(w, n) ? ALIAS_LOSSY : 0);
         r->st->records++;
     }
@@ -312,7 +312,7 @@ static void verb_form_phrase(rdctx *r, uint32_t verb, const char *p, size_t pl, 
     uint32_t node = rd_register(r, w, n, HIT_VERB, form, 0, verb, &seq);
     if (node == DICT_TRIE_NONE)
         return;
-    rd_register_endings(r, w, n, &seq, HIT_VERB, HIT_VERB, 0, verb, 1);
+    rd_register_endings(r, w, n, &seq, HIT_VERB, 0, verb, 1);
     db_alias(r->c, p, pl, HIT_VERB, verb, node,
              (uint8_t)(has_stem_or_gap(w, n) ? ALIAS_LOSSY : 0));
 }

@@ -200,7 +200,6 @@ dict_set *dict_builder_freeze(dict_builder *b, diag_sink *diags)
         return NULL;
     }
     d->c = b->c;
-    strbuf_free(&b->scratch);
     vec_free(&b->toks);
     free(b);
     dict_core *c = &d->c;

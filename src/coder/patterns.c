@@ -28,15 +28,29 @@ static int tok_has_lex(const coder *c, uint16_t i, lex_id lex)
     return 0;
 }
 
-/* Does the member phrase match tokens starting at i?  Returns its end or 0. */
+/* Does the member phrase match tokens starting at i?  Returns its end or 0.
+   DICT_LEX_GAP between two words lets other tokens come between them. */
 static uint16_t phrase_at(const coder *c, uint16_t i, const lex_id *ph, size_t len, uint16_t limit)
 {
-    if ((size_t)i + len > limit)
-        return 0;
-    for (size_t k = 0; k < len; k++)
-        if (!tok_has_lex(c, (uint16_t)(i + k), ph[k]))
+    uint16_t pos = i;
+    for (size_t k = 0; k < len; k++) {
+        if (ph[k] == DICT_LEX_GAP) {
+            if (k + 1 == len)
+                return pos;
+            uint16_t q = pos;
+            while (q < limit && !tok_has_lex(c, q, ph[k + 1]))
+                q++;
+            if (q >= limit)
+                return 0;
+            pos = (uint16_t)(q + 1);
+            k++;
+            continue;
+        }
+        if (pos >= limit || !tok_has_lex(c, pos, ph[k]))
             return 0;
-    return (uint16_t)(i + len);
+        pos++;
+    }
+    return pos;
 }
 
 static uint16_t set_at(const coder *c, uint16_t i, uint32_t set, uint16_t limit)
@@ -141,9 +155,18 @@ static int match_backward(const coder *c, const pattern_elem *e, int adjacent, u
             for (size_t k = 0; k < n && start < 0; k++) {
                 size_t len;
                 const lex_id *ph = dict_set_member(c->dict, e->arg, k, &len);
-                if (len <= (size_t)(end - floor) &&
-                    phrase_at(c, (uint16_t)(end - len), ph, len, (uint16_t)end) == end)
+                int gapped = 0;
+                for (size_t q = 0; q < len; q++)
+                    gapped |= ph[q] == DICT_LEX_GAP;
+                if (gapped) {
+                    /* find the latest start whose match ends exactly at end */
+                    for (int32_t st = end - 1; st >= floor && start < 0; st--)
+                        if (phrase_at(c, (uint16_t)st, ph, len, (uint16_t)end) == end)
+                            start = st;
+                } else if (len <= (size_t)(end - floor) &&
+                           phrase_at(c, (uint16_t)(end - len), ph, len, (uint16_t)end) == end) {
                     start = (int32_t)(end - len);
+                }
             }
             break;
         }

@@ -109,6 +109,7 @@ void coder_free(coder *c)
     vec_free(&c->vgs);
     vec_free(&c->clauses);
     free(c->info);
+    tabari_free(c->tabari);
     free(c);
 }
 

@@ -75,6 +75,24 @@ long coder_code_document(coder *c, const document *doc, mention_vec *out);
    (tokens, dictionary hits, phrases, clauses, patterns tried, events and why). */
 void coder_set_trace(coder *c, strbuf *trace);
 
+/* TABARI rules (CODER_RULES_TABARI, src/coder/tabari*.c).  The coder starts
+   from the dictionary set's .options lines; a command given here changes the
+   options for the records coded after it ("SET: CODE ALL", "COMMA: OFF", ...:
+   TABARI's .options syntax).  Returns 0, or -1 when it is not understood. */
+int coder_apply_tabari_option(coder *c, const char *line);
+
+/* Code one TABARI text record as a unit: header is its header line ("950103
+   DEMO-04": the date in 6 digits, 8 while SET: YYYY is on, then the record ID,
+   which FORWARD: reads), text its text.  The mentions' spans are offsets into
+   text.  Returns the number of mentions appended, or -1 on out of memory. */
+long coder_code_tabari_record(coder *c, const char *header, const char *text, size_t len,
+                              mention_vec *out);
+
+/* What became of the last TABARI record: "events", "none", "discard",
+   "complex" or "input error"; and whether record dates now have 8 digits. */
+const char *coder_tabari_outcome(const coder *c);
+int coder_tabari_yyyy(const coder *c);
+
 /* Sentences and tokens seen so far (for throughput figures). */
 uint64_t coder_sentences_coded(const coder *c);
 uint64_t coder_tokens_seen(const coder *c);

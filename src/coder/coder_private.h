@@ -76,6 +76,8 @@ struct coder {
     size_t out_start;               /* first mention of this document in out */
 
     uint64_t n_sentences, n_tokens;
+
+    struct tabari_coder *tabari;    /* TABARI rules: model and state, built on first use */
 };
 
 /* analyse.c */
@@ -117,6 +119,7 @@ void remember_entity(coder *c, const noun_phrase *np, int subject);
    rules, appending mentions to c->out.  Returns 0, 1 when the whole story is to
    be discarded, -1 on out of memory. */
 int tabari_code_sentence(coder *c);
+void tabari_free(struct tabari_coder *t);
 
 /* trace.c */
 void trace_printf(coder *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

@@ -160,9 +160,9 @@ static int match_backward(const coder *c, const pattern_elem *e, int adjacent, u
                     gapped |= ph[q] == DICT_LEX_GAP;
                 if (gapped) {
                     /* find the latest start whose match ends exactly at end */
-                    for (int32_t st = end - 1; st >= floor && start < 0; st--)
-                        if (phrase_at(c, (uint16_t)st, ph, len, (uint16_t)end) == end)
-                            start = st;
+                    for (int32_t from = end - 1; from >= floor && start < 0; from--)
+                        if (phrase_at(c, (uint16_t)from, ph, len, (uint16_t)end) == end)
+                            start = from;
                 } else if (len <= (size_t)(end - floor) &&
                            phrase_at(c, (uint16_t)(end - len), ph, len, (uint16_t)end) == end) {
                     start = (int32_t)(end - len);

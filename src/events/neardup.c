@@ -171,16 +171,170 @@ int minhash_decode(const void *data, size_t len, minhash *out)
     return 0;
 }
 
-/* ---- in-memory index ---------------------------------------------------- */
+/* ---- the band index ----------------------------------------------------- */
 
 typedef struct band_slot {
-    int64_t key;
-    uint32_t doc_plus_one;      /* 0 = empty */
+    uint32_t key;               /* the high half of the band key */
+    uint32_t doc_plus_one;      /* doc - base + 1; 0 = empty */
 } band_slot;
 
-struct neardup_index {
-    band_slot *slots;           /* a multimap: equal keys sit in one probe run */
+struct band_index {
+    band_slot *slots;           /* a multimap; capacity a power of two, <= 5/8 full */
     size_t cap, used;
+    int64_t base;               /* ids are stored relative to it */
+    size_t docs;
+};
+
+band_index *band_index_new(void)
+{
+    return calloc(1, sizeof(band_index));
+}
+
+void band_index_free(band_index *bi)
+{
+    if (!bi)
+        return;
+    free(bi->slots);
+    free(bi);
+}
+
+static uint32_t key32(int64_t key)
+{
+    return (uint32_t)((uint64_t)key >> 32);
+}
+
+static void put_slot(band_slot *slots, size_t cap, uint32_t key, uint32_t doc_plus_one)
+{
+    size_t i = (size_t)mix64(key) & (cap - 1);
+    while (slots[i].doc_plus_one)
+        i = (i + 1) & (cap - 1);
+    slots[i].key = key;
+    slots[i].doc_plus_one = doc_plus_one;
+}
+
+/* Move the entries of documents >= min_doc into a table of cap slots with a
+   new base.  0, or -1 on out of memory (nothing changed). */
+static int rebuild(band_index *bi, size_t cap, int64_t min_doc, int64_t new_base)
+{
+    band_slot *slots = calloc(cap, sizeof *slots);
+    if (!slots)
+        return -1;
+    size_t used = 0;
+    for (size_t i = 0; i < bi->cap; i++) {
+        if (!bi->slots[i].doc_plus_one)
+            continue;
+        int64_t doc = bi->base + bi->slots[i].doc_plus_one - 1;
+        if (doc < min_doc)
+            continue;
+        put_slot(slots, cap, bi->slots[i].key, (uint32_t)(doc - new_base + 1));
+        used++;
+    }
+    free(bi->slots);
+    bi->slots = slots;
+    bi->cap = cap;
+    bi->used = used;
+    bi->base = new_base;
+    return 0;
+}
+
+int band_index_add(band_index *bi, const int64_t keys[MINHASH_BANDS], size_t n_keys, int64_t doc)
+{
+    if (!bi->used)
+        bi->base = doc;
+    if (doc < bi->base || doc - bi->base >= (int64_t)UINT32_MAX - 1)
+        return -1;
+    if ((bi->used + n_keys) * 8 > bi->cap * 5) {
+        size_t cap = bi->cap ? bi->cap * 2 : 1024;
+        while ((bi->used + n_keys) * 8 > cap * 5)
+            cap *= 2;
+        if (rebuild(bi, cap, INT64_MIN, bi->base) != 0)
+            return -1;
+    }
+    for (size_t k = 0; k < n_keys; k++)
+        put_slot(bi->slots, bi->cap, key32(keys[k]), (uint32_t)(doc - bi->base + 1));
+    bi->used += n_keys;
+    bi->docs++;
+    return 0;
+}
+
+size_t band_index_candidates(const band_index *bi, const int64_t keys[MINHASH_BANDS],
+                             size_t n_keys, int64_t *out, size_t cap)
+{
+    size_t n = 0;
+    if (!bi->cap)
+        return 0;
+    for (size_t k = 0; k < n_keys; k++) {
+        uint32_t key = key32(keys[k]);
+        size_t i = (size_t)mix64(key) & (bi->cap - 1);
+        for (; bi->slots[i].doc_plus_one; i = (i + 1) & (bi->cap - 1)) {
+            if (bi->slots[i].key != key)
+                continue;
+            int64_t doc = bi->base + bi->slots[i].doc_plus_one - 1;
+            size_t j = 0;
+            while (j < n && out[j] != doc)
+                j++;
+            if (j < n)
+                continue;
+            if (n < cap) {
+                out[n++] = doc;
+                continue;
+            }
+            /* full: keep the newest, replacing the oldest held */
+            size_t oldest = 0;
+            for (j = 1; j < n; j++)
+                if (out[j] < out[oldest])
+                    oldest = j;
+            if (doc > out[oldest])
+                out[oldest] = doc;
+        }
+    }
+    /* newest first */
+    for (size_t a = 1; a < n; a++) {
+        int64_t v = out[a];
+        size_t b = a;
+        while (b > 0 && out[b - 1] < v) {
+            out[b] = out[b - 1];
+            b--;
+        }
+        out[b] = v;
+    }
+    return n;
+}
+
+int band_index_prune(band_index *bi, int64_t min_doc)
+{
+    if (!bi->used)
+        return 0;
+    /* documents kept = entries / bands: every indexed document has all its
+       MINHASH_BANDS keys (minhash_bands gives all or none) */
+    size_t kept = 0;
+    for (size_t i = 0; i < bi->cap; i++)
+        if (bi->slots[i].doc_plus_one && bi->base + bi->slots[i].doc_plus_one - 1 >= min_doc)
+            kept++;
+    size_t cap = 1024;
+    while (kept * 8 > cap * 5)
+        cap *= 2;
+    int64_t new_base = min_doc > bi->base ? min_doc : bi->base;
+    if (rebuild(bi, cap, min_doc, new_base) != 0)
+        return -1;
+    bi->docs = kept / MINHASH_BANDS;
+    return 0;
+}
+
+size_t band_index_docs(const band_index *bi)
+{
+    return bi->docs;
+}
+
+size_t band_index_memory(const band_index *bi)
+{
+    return sizeof *bi + bi->cap * sizeof(band_slot);
+}
+
+/* ---- in-memory clusterer ------------------------------------------------ */
+
+struct neardup_index {
+    band_index *bands;
     minhash *sigs;
     uint32_t *clusters;
     size_t n_docs, docs_cap;
@@ -188,45 +342,22 @@ struct neardup_index {
 
 neardup_index *neardup_index_new(void)
 {
-    return calloc(1, sizeof(neardup_index));
+    neardup_index *idx = calloc(1, sizeof *idx);
+    if (idx && !(idx->bands = band_index_new())) {
+        free(idx);
+        return NULL;
+    }
+    return idx;
 }
 
 void neardup_index_free(neardup_index *idx)
 {
     if (!idx)
         return;
-    free(idx->slots);
+    band_index_free(idx->bands);
     free(idx->sigs);
     free(idx->clusters);
     free(idx);
-}
-
-static void slot_insert(band_slot *slots, size_t cap, int64_t key, uint32_t doc_plus_one)
-{
-    size_t i = (size_t)mix64((uint64_t)key) & (cap - 1);
-    while (slots[i].doc_plus_one)
-        i = (i + 1) & (cap - 1);
-    slots[i].key = key;
-    slots[i].doc_plus_one = doc_plus_one;
-}
-
-static int reserve_slots(neardup_index *idx, size_t extra)
-{
-    if ((idx->used + extra) * 2 <= idx->cap)
-        return 0;
-    size_t cap = idx->cap ? idx->cap : 256;
-    while ((idx->used + extra) * 2 > cap)
-        cap *= 2;
-    band_slot *slots = calloc(cap, sizeof *slots);
-    if (!slots)
-        return -1;
-    for (size_t i = 0; i < idx->cap; i++)
-        if (idx->slots[i].doc_plus_one)
-            slot_insert(slots, cap, idx->slots[i].key, idx->slots[i].doc_plus_one);
-    free(idx->slots);
-    idx->slots = slots;
-    idx->cap = cap;
-    return 0;
 }
 
 static int reserve_docs(neardup_index *idx)
@@ -248,35 +379,27 @@ static int reserve_docs(neardup_index *idx)
 
 int neardup_index_add(neardup_index *idx, const minhash *m, uint32_t *cluster)
 {
-    if (reserve_docs(idx) != 0 || reserve_slots(idx, MINHASH_BANDS) != 0)
+    if (reserve_docs(idx) != 0)
         return -1;
     uint32_t self = (uint32_t)idx->n_docs;
-    int64_t keys[MINHASH_BANDS];
+    int64_t keys[MINHASH_BANDS], cand[NEARDUP_CANDIDATES];
     size_t n_keys = minhash_bands(m, keys);
-
+    size_t n = band_index_candidates(idx->bands, keys, n_keys, cand, NEARDUP_CANDIDATES);
     uint32_t best = self;
     double best_sim = 0.0;
-    for (size_t b = 0; b < n_keys && idx->cap; b++) {
-        size_t i = (size_t)mix64((uint64_t)keys[b]) & (idx->cap - 1);
-        for (; idx->slots[i].doc_plus_one; i = (i + 1) & (idx->cap - 1)) {
-            if (idx->slots[i].key != keys[b])
-                continue;
-            uint32_t doc = idx->slots[i].doc_plus_one - 1;
-            double sim = minhash_similarity(m, &idx->sigs[doc]);
-            if (sim >= NEARDUP_THRESHOLD &&
-                (sim > best_sim || (sim == best_sim && doc < best))) {
-                best = doc;
-                best_sim = sim;
-            }
+    for (size_t i = 0; i < n; i++) {
+        uint32_t doc = (uint32_t)cand[i];
+        double sim = minhash_similarity(m, &idx->sigs[doc]);
+        if (sim >= NEARDUP_THRESHOLD && (sim > best_sim || (sim == best_sim && doc < best))) {
+            best = doc;
+            best_sim = sim;
         }
     }
+    if (n_keys && band_index_add(idx->bands, keys, n_keys, self) != 0)
+        return -1;
     idx->sigs[self] = *m;
     idx->clusters[self] = best == self ? self : idx->clusters[best];
     idx->n_docs++;
-    for (size_t b = 0; b < n_keys; b++) {
-        slot_insert(idx->slots, idx->cap, keys[b], self + 1);
-        idx->used++;
-    }
     *cluster = idx->clusters[self];
     return 0;
 }

@@ -28,15 +28,16 @@
 **     are candidates (then checked with the full estimate).  A pair with
 **     similarity 0.5 shares a band with probability 1 - (1 - 0.5^3)^20 = 0.93,
 **     at 0.7 with 0.9994; at 0.2 only 0.15 (and is then rejected by the check).
-**     Band keys go into an index (in memory here; a table in the store), so
-**     clustering costs 20 index probes per document whatever the corpus size.
+**     Band keys go into an in-memory index (band_index), so clustering costs
+**     20 hash probes per document whatever the corpus size.
 ** SimHash was the alternative: one 64-bit word per document, but an added
 ** paragraph moves it by 8-10 bits while different stories are ~30 bits away,
 ** and a Hamming radius that wide cannot be indexed with exact-match blocks.
 **
 ** A document joins the cluster of its most similar candidate (ties: the
-** earliest); clusters are never merged afterwards, so a document's cluster id
-** never changes once stored.
+** earliest; at most the NEARDUP_CANDIDATES newest candidates are checked, which
+** bounds the work when thousands of copies share a band); clusters are never
+** merged afterwards, so a document's cluster id never changes once stored.
 */
 #ifndef DYAD_NEARDUP_H
 #define DYAD_NEARDUP_H
@@ -52,6 +53,7 @@
 #define MINHASH_ROWS 3
 #define NEARDUP_THRESHOLD 0.5
 #define MINHASH_BYTES (4 + 4 * MINHASH_K)   /* encoded size */
+#define NEARDUP_CANDIDATES 64               /* candidates checked per document, newest */
 
 typedef struct minhash {
     uint32_t v[MINHASH_K];
@@ -80,7 +82,36 @@ size_t minhash_bands(const minhash *m, int64_t keys[MINHASH_BANDS]);
 void minhash_encode(const minhash *m, uint8_t out[MINHASH_BYTES]);
 int minhash_decode(const void *data, size_t len, minhash *out);
 
-/* ---- an in-memory index ------------------------------------------------- */
+/* ---- the band index ----------------------------------------------------- */
+
+/* Band keys -> document ids (int64, increasing as documents are added), in
+   memory: a multimap in one open-addressing table of 8-byte slots (32 bits of
+   the key, the id relative to a base).  Keeping half of each key can only add
+   candidates, which the signature check then rejects.  Stores keep the
+   signatures themselves and an index over a window of recent documents
+   (syndication happens within days, not years), pruned with band_index_prune. */
+typedef struct band_index band_index;
+
+band_index *band_index_new(void);
+void band_index_free(band_index *bi);
+
+/* Index doc under its band keys.  Returns 0, or -1 on out of memory. */
+int band_index_add(band_index *bi, const int64_t keys[MINHASH_BANDS], size_t n_keys, int64_t doc);
+
+/* Documents sharing at least one band key, each once, newest first, at most
+   cap.  Returns the number written to out. */
+size_t band_index_candidates(const band_index *bi, const int64_t keys[MINHASH_BANDS],
+                             size_t n_keys, int64_t *out, size_t cap);
+
+/* Forget every document older than min_doc.  Returns 0, or -1 on out of memory
+   (the index is then unchanged). */
+int band_index_prune(band_index *bi, int64_t min_doc);
+
+/* Documents indexed, and bytes of memory held. */
+size_t band_index_docs(const band_index *bi);
+size_t band_index_memory(const band_index *bi);
+
+/* ---- an in-memory clusterer --------------------------------------------- */
 
 typedef struct neardup_index neardup_index;
 

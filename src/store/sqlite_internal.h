@@ -17,9 +17,7 @@ enum {
     SQ_FIND_DOC,
     SQ_INSERT_DOC,
     SQ_SET_CLUSTER_HEAD,
-    SQ_BAND_CANDIDATES,
     SQ_DOC_SIGNATURE,
-    SQ_INSERT_BAND,
     SQ_FIND_EVENT,
     SQ_INSERT_EVENT,
     SQ_UPDATE_EVENT,
@@ -41,6 +39,9 @@ typedef struct sq_store {
     unsigned batch;
     int64_t fixed_now;              /* 0 = the clock */
     int64_t dictionary_version_id;  /* 0 = none */
+    band_index *bands;              /* near-duplicate index of recent documents */
+    unsigned window;                /* how many recent documents it covers */
+    int64_t newest_doc;
 
     sqlite3_stmt *st[SQ_COUNT];
     int in_batch;                   /* a transaction is open */
@@ -78,6 +79,7 @@ int sq_close(void *impl);
 
 /* Write path (sqlite_write.c). */
 int sq_prepare_writes(sq_store *s);
+int sq_load_bands(sq_store *s);
 store_status sq_add_document(void *impl, const document *doc, const event_mention *m, size_t n,
                              store_added *out);
 int sq_commit(void *impl);

@@ -11,7 +11,6 @@
 **                    near-duplicate cluster (itself when none) and the similarity
 **                    of the match; origin = the source identity that num_sources
 **                    counts (events.h, doc_origin); minhash = the signature.
-**   doc_bands        MinHash LSH band keys -> documents: the near-duplicate index.
 **   mentions         every mention the coder emitted, with its evidence: the
 **                    sentence text and its byte offset, byte spans and character
 **                    offsets of source, target and verb with the spanned texts,
@@ -77,10 +76,6 @@ static const char SCHEMA_V1[] =
     "  origin TEXT NOT NULL,"
     "  minhash BLOB);"
     "CREATE INDEX documents_cluster ON documents(cluster_id);"
-    "CREATE TABLE doc_bands("
-    "  band INTEGER NOT NULL,"
-    "  document_id INTEGER NOT NULL,"
-    "  PRIMARY KEY(band, document_id)) WITHOUT ROWID;"
     "CREATE TABLE events("
     "  id INTEGER PRIMARY KEY,"
     "  date TEXT NOT NULL,"
@@ -312,7 +307,8 @@ void *sq_open(const char *target, const store_options *opt, diag_sink *diags)
         if (opt->dictionary_version &&
             register_dictionary(s, opt->dictionary_version, opt->dictionary_files) != 0)
             goto fail;
-        if (sq_prepare_writes(s) != 0 || sq_store_codebook(s) != 0)
+        s->window = opt->neardup_window ? opt->neardup_window : 50000;
+        if (sq_prepare_writes(s) != 0 || sq_store_codebook(s) != 0 || sq_load_bands(s) != 0)
             goto fail;
     }
     return s;
@@ -336,6 +332,7 @@ int sq_close(void *impl)
     if (s->db && sqlite3_close(s->db) != SQLITE_OK)
         r = sq_fail(s, "closing");
     sq_names_free(s);
+    band_index_free(s->bands);
     tone_lexicon_free(s->own_tone);
     vec_free(&s->deltas);
     vec_free(&s->which);

@@ -61,6 +61,8 @@ typedef struct store_options {
     const tone_lexicon *tone;       /* NULL: the built-in lists */
     unsigned batch;                 /* documents per transaction; 0 = 500 */
     int64_t now;                    /* ingest time (Unix seconds); 0 = the clock */
+    unsigned neardup_window;        /* near-duplicates are looked for among this many
+                                       most recent documents; 0 = 50000 */
 } store_options;
 
 typedef struct store store;

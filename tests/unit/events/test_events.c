@@ -162,6 +162,36 @@ static void test_neardup_index_clusters(void **state)
     neardup_index_free(idx);
 }
 
+static void test_band_index(void **state)
+{
+    (void)state;
+    band_index *bi = band_index_new();
+    minhash a, b;
+    sig_of(FX_STORY, &a);
+    sig_of(FX_OTHER, &b);
+    int64_t ka[MINHASH_BANDS], kb[MINHASH_BANDS], out[8];
+    minhash_bands(&a, ka);
+    minhash_bands(&b, kb);
+    for (int64_t doc = 100; doc < 3000; doc++)      /* grows several times */
+        assert_int_equal(band_index_add(bi, doc % 2 ? kb : ka, MINHASH_BANDS, doc), 0);
+    assert_int_equal(band_index_docs(bi), 2900);
+    /* the newest first, capped, each once */
+    size_t n = band_index_candidates(bi, ka, MINHASH_BANDS, out, 8);
+    assert_int_equal(n, 8);
+    for (size_t i = 0; i < n; i++)
+        assert_int_equal(out[i], 2998 - 2 * (int64_t)i);
+    assert_int_equal(band_index_prune(bi, 2990), 0);
+    assert_int_equal(band_index_docs(bi), 10);
+    n = band_index_candidates(bi, kb, MINHASH_BANDS, out, 8);
+    assert_int_equal(n, 5);
+    assert_int_equal(out[4], 2991);
+    assert_int_equal(band_index_add(bi, ka, MINHASH_BANDS, 5000), 0);
+    n = band_index_candidates(bi, ka, MINHASH_BANDS, out, 8);
+    assert_int_equal(out[0], 5000);
+    assert_true(band_index_memory(bi) < 64 * 1024);
+    band_index_free(bi);
+}
+
 /* the title is not part of the signature: republishers rewrite headlines */
 static void test_minhash_of_document_ignores_title(void **state)
 {
@@ -417,6 +447,7 @@ int main(void)
         cmocka_unit_test(test_minhash_similarity),
         cmocka_unit_test(test_minhash_encoding_and_bands),
         cmocka_unit_test(test_neardup_index_clusters),
+        cmocka_unit_test(test_band_index),
         cmocka_unit_test(test_minhash_of_document_ignores_title),
         cmocka_unit_test(test_codes_and_quads),
         cmocka_unit_test(test_mention_dates),

@@ -145,8 +145,8 @@ static void test_schema_created(void **state)
     assert_int_equal(store_close(s), 0);
     assert_int_equal(scalar(path, "PRAGMA user_version"), STORE_SQLITE_SCHEMA_VERSION);
     assert_int_equal(scalar(path, "PRAGMA journal_mode = WAL") >= 0, 1);
-    const char *tables[] = {"documents", "mentions", "events", "event_sources", "doc_bands",
-                            "codebook", "actor_names", "dictionary_versions", "event_mentions"};
+    const char *tables[] = {"documents", "mentions", "events", "event_sources", "codebook",
+                            "actor_names", "dictionary_versions", "event_mentions"};
     for (size_t i = 0; i < sizeof tables / sizeof tables[0]; i++) {
         char sql[160];
         snprintf(sql, sizeof sql, "SELECT count(*) FROM sqlite_master WHERE name = '%s'", tables[i]);
@@ -603,6 +603,49 @@ static void test_mentions_explain_events(void **state)
     store_close(s);
 }
 
+/* Copies are found across sessions (the band index is rebuilt from the stored
+   signatures) but only among the window of most recent documents. */
+static void test_neardup_window_and_sessions(void **state)
+{
+    (void)state;
+    char path[128];
+    db_path(path, sizeof path, "window.db");
+    char boiler[sizeof FX_STORY + sizeof FX_BOILERPLATE];
+    snprintf(boiler, sizeof boiler, "%s%s", FX_STORY, FX_BOILERPLATE);
+    store_options opt = {0};
+    opt.now = NOW;
+    opt.neardup_window = 3;
+    store *s = store_open(path, &opt, NULL);
+    document *story = fx_doc("story", "Wire", NULL, FX_STORY, "2023-01-31", NULL);
+    store_added a;
+    assert_int_equal(store_add_document(s, story, NULL, 0, &a), STORE_ADDED);
+    store_close(s);
+
+    /* a new session finds the copy */
+    s = store_open(path, &opt, NULL);
+    document *copy = fx_doc("copy", "Reprint", NULL, boiler, "2023-02-01", NULL);
+    assert_int_equal(store_add_document(s, copy, NULL, 0, &a), STORE_ADDED);
+    assert_int_equal(a.cluster_id, 1);
+    assert_true(a.similarity >= NEARDUP_THRESHOLD);
+    /* push the story out of the window (3 recent documents, pruned past 6) */
+    for (int i = 0; i < 8; i++) {
+        char body[128], id[16];
+        snprintf(body, sizeof body, "Unrelated filler story number %d about local weather and %d trains.", i, i * 7);
+        snprintf(id, sizeof id, "f%d", i);
+        document *f = fx_doc(id, "Local", NULL, body, "2023-02-02", NULL);
+        assert_int_equal(store_add_document(s, f, NULL, 0, &a), STORE_ADDED);
+        assert_int_equal(a.cluster_id, a.document_id);
+        document_free(f);
+    }
+    document *edited = fx_doc("edited", "Late", NULL, FX_EDITED, "2023-03-01", NULL);
+    assert_int_equal(store_add_document(s, edited, NULL, 0, &a), STORE_ADDED);
+    assert_int_equal(a.cluster_id, a.document_id);      /* too old to match */
+    store_close(s);
+    document_free(story);
+    document_free(copy);
+    document_free(edited);
+}
+
 /* Names come from dictionary phrases when the provenance has them, else from
    the words of the text (cleaned), never from pronouns; a country with roles
    is named from its country. */
@@ -748,6 +791,7 @@ int main(void)
         cmocka_unit_test(test_queries),
         cmocka_unit_test(test_mentions_explain_events),
         cmocka_unit_test(test_actor_names),
+        cmocka_unit_test(test_neardup_window_and_sessions),
         cmocka_unit_test(test_wal_reader_during_writes),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

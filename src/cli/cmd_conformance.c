@@ -31,6 +31,7 @@
 
 #include "cli/cli.h"
 #include "cli/dicts.h"
+#include "ingest/document.h"
 #include "util/civil_date.h"
 #include "util/strbuf.h"
 
@@ -54,6 +55,7 @@ static int usage(FILE *f)
             "  --shared DIR      the reference folder (default ../shared)\n"
             "  --failures        list every failing record\n"
             "  -o, --output FILE write the predictions in the suite scorer's JSONL format\n"
+            "  --rules tabari|dyad  the rules for the PETRARCH records (default tabari)\n"
             "  -h, --help\n");
     return f == stdout ? EXIT_OK : EXIT_USAGE;
 }
@@ -471,7 +473,7 @@ static void upper_trim(char *s)
     *w = '\0';
 }
 
-static int run_petrarch(const char *shared, int show_failures, FILE *pred_out)
+static int run_petrarch(const char *shared, int show_failures, FILE *pred_out, int dyad_rules)
 {
     char dir[4096], path[4200];
     snprintf(dir, sizeof dir, "%s/conformance/petrarch", shared);
@@ -495,7 +497,7 @@ static int run_petrarch(const char *shared, int show_failures, FILE *pred_out)
     }
     coder_options opt;
     coder_options_init(&opt);
-    opt.rules = CODER_RULES_TABARI;
+    opt.rules = dyad_rules ? CODER_RULES_DYAD : CODER_RULES_TABARI;
     opt.dedupe = 0;
     coder *c = coder_new(ld.model, &opt);
     snprintf(path, sizeof path, "%s/unittest.jsonl", dir);
@@ -530,7 +532,20 @@ static int run_petrarch(const char *shared, int show_failures, FILE *pred_out)
         snprintf(header, sizeof header, "%04d%02d%02d %s", y, mo, d, id);
         const char *txt = jstr(rec, "text");
         mv.len = 0;
-        if (coder_code_tabari_record(c, header, txt, strlen(txt), &mv) < 0) {
+        long coded;
+        if (dyad_rules) {
+            document *doc = document_new();
+            coded = -1;
+            if (doc && document_set_text(doc, txt, strlen(txt), 0) == 0) {
+                doc->id = id;
+                doc->published = civil_valid(y, mo, d) ? civil_to_days(y, mo, d) : DATE_UNKNOWN;
+                coded = coder_code_document(c, doc, &mv);
+            }
+            document_free(doc);
+        } else {
+            coded = coder_code_tabari_record(c, header, txt, strlen(txt), &mv);
+        }
+        if (coded < 0) {
             json_decref(rec);
             break;
         }
@@ -561,12 +576,12 @@ static int run_petrarch(const char *shared, int show_failures, FILE *pred_out)
             print_triples(stdout, gold, ng);
             printf(" got=");
             print_triples(stdout, pred, np);
-            printf(" (%s)\n", coder_tabari_outcome(c));
+            printf(" (%s)\n", dyad_rules ? "dyad" : coder_tabari_outcome(c));
         }
         json_decref(rec);
     }
-    printf("PETRARCH unit tests: %d sentences scored (evaluate subset), coded by the TABARI rules\n",
-           t.sentences);
+    printf("PETRARCH unit tests: %d sentences scored (evaluate subset), coded by the %s rules\n",
+           t.sentences, dyad_rules ? "dyad" : "TABARI");
     static const char *const names[] = {"exact", "code", "dyad"};
     for (int v = 0; v < 3; v++) {
         double p, r, f;
@@ -591,18 +606,25 @@ int cmd_conformance(int argc, char **argv)
         {"shared", required_argument, NULL, 's'},
         {"failures", no_argument, NULL, 'f'},
         {"output", required_argument, NULL, 'o'},
+        {"rules", required_argument, NULL, 'r'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
     const char *shared = getenv("DYAD_SHARED");
     const char *output = NULL;
-    int failures = 0;
+    int failures = 0, dyad_rules = 0;
     if (!shared || !*shared)
         shared = "../shared";
     int ch;
     optind = 1;
-    while ((ch = getopt_long(argc, argv, "s:fo:h", longopts, NULL)) != -1) {
+    while ((ch = getopt_long(argc, argv, "s:fo:r:h", longopts, NULL)) != -1) {
         switch (ch) {
+        case 'r':
+            if (!strcmp(optarg, "dyad"))
+                dyad_rules = 1;
+            else if (strcmp(optarg, "tabari") != 0)
+                return usage(stderr);
+            break;
         case 's': shared = optarg; break;
         case 'f': failures = 1; break;
         case 'o': output = optarg; break;
@@ -628,7 +650,8 @@ int cmd_conformance(int argc, char **argv)
             return EXIT_FAILED;
         }
     }
-    int rc = tabari ? run_tabari(shared, failures, out) : run_petrarch(shared, failures, out);
+    int rc = tabari ? run_tabari(shared, failures, out)
+                    : run_petrarch(shared, failures, out, dyad_rules);
     if (out && fclose(out) != 0) {
         fprintf(stderr, "dyad conformance: cannot write %s\n", output);
         rc = EXIT_FAILED;

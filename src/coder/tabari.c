@@ -108,6 +108,32 @@ int coder_tabari_yyyy(const coder *c)
 
 /* ---- records ------------------------------------------------------------------ */
 
+/* YYMMDD (TABARI: 20YY up to 29, else 19YY) or YYYYMMDD; -1 when not a date. */
+static int record_date(const char *s, size_t width, int32_t *day)
+{
+    int v[8];
+    for (size_t i = 0; i < width; i++) {
+        if (!isdigit((unsigned char)s[i]))
+            return -1;
+        v[i] = s[i] - '0';
+    }
+    int y, m, d;
+    if (width == 8) {
+        y = v[0] * 1000 + v[1] * 100 + v[2] * 10 + v[3];
+        m = v[4] * 10 + v[5];
+        d = v[6] * 10 + v[7];
+    } else {
+        y = v[0] * 10 + v[1];
+        y += y <= 29 ? 2000 : 1900;
+        m = v[2] * 10 + v[3];
+        d = v[4] * 10 + v[5];
+    }
+    if (!civil_valid(y, m, d))
+        return -1;
+    *day = civil_to_days(y, m, d);
+    return 0;
+}
+
 /* TABARI's record header: the date, then the record ID at fixed positions when
    FORWARD: has set them; decides whether pronouns may look back. */
 static void read_header(tb_state *s, const char *header, int32_t dflt)
@@ -119,7 +145,7 @@ static void read_header(tb_state *s, const char *header, int32_t dflt)
     size_t hl = strlen(header);
     int width = s->opt.yyyy ? 8 : 6;
     int32_t day;
-    if (hl >= (size_t)width && civil_parse_compact(header, (size_t)width, &day) == 0)
+    if (hl >= (size_t)width && record_date(header, (size_t)width, &day) == 0)
         s->record_date = day;
     const tb_options *o = &s->opt;
     if (o->id_loc < 0)

@@ -173,13 +173,24 @@ int minhash_decode(const void *data, size_t len, minhash *out)
 
 /* ---- the band index ----------------------------------------------------- */
 
-typedef struct band_slot {
+/* One (document, band key) pair, in a log in add order.  Pairs with the same
+   key are chained newest first, so a lookup walks at most `cap` of them however
+   many documents share a popular key (boilerplate, a stock paragraph). */
+typedef struct band_entry {
     uint32_t key;               /* the high half of the band key */
-    uint32_t doc_plus_one;      /* doc - base + 1; 0 = empty */
-} band_slot;
+    uint32_t doc;               /* doc - base */
+    uint32_t next_plus_one;     /* the previous entry with this key; 0 = none */
+} band_entry;
+
+typedef struct band_head {
+    uint32_t key;
+    uint32_t entry_plus_one;    /* the newest entry with this key; 0 = empty slot */
+} band_head;
 
 struct band_index {
-    band_slot *slots;           /* a multimap; capacity a power of two, <= 5/8 full */
+    band_entry *log;
+    size_t n_log, log_cap;
+    band_head *heads;           /* open addressing, capacity a power of two, <= 5/8 full */
     size_t cap, used;
     int64_t base;               /* ids are stored relative to it */
     size_t docs;
@@ -194,7 +205,8 @@ void band_index_free(band_index *bi)
 {
     if (!bi)
         return;
-    free(bi->slots);
+    free(bi->log);
+    free(bi->heads);
     free(bi);
 }
 
@@ -203,56 +215,68 @@ static uint32_t key32(int64_t key)
     return (uint32_t)((uint64_t)key >> 32);
 }
 
-static void put_slot(band_slot *slots, size_t cap, uint32_t key, uint32_t doc_plus_one)
+static band_head *head_for(band_head *heads, size_t cap, uint32_t key)
 {
     size_t i = (size_t)mix64(key) & (cap - 1);
-    while (slots[i].doc_plus_one)
+    while (heads[i].entry_plus_one && heads[i].key != key)
         i = (i + 1) & (cap - 1);
-    slots[i].key = key;
-    slots[i].doc_plus_one = doc_plus_one;
+    return &heads[i];
 }
 
-/* Move the entries of documents >= min_doc into a table of cap slots with a
-   new base.  0, or -1 on out of memory (nothing changed). */
-static int rebuild(band_index *bi, size_t cap, int64_t min_doc, int64_t new_base)
+/* Chain log entry e under its key (heads has room). */
+static void link_entry(band_index *bi, size_t e)
 {
-    band_slot *slots = calloc(cap, sizeof *slots);
-    if (!slots)
-        return -1;
-    size_t used = 0;
-    for (size_t i = 0; i < bi->cap; i++) {
-        if (!bi->slots[i].doc_plus_one)
-            continue;
-        int64_t doc = bi->base + bi->slots[i].doc_plus_one - 1;
-        if (doc < min_doc)
-            continue;
-        put_slot(slots, cap, bi->slots[i].key, (uint32_t)(doc - new_base + 1));
-        used++;
+    band_head *h = head_for(bi->heads, bi->cap, bi->log[e].key);
+    if (!h->entry_plus_one) {
+        h->key = bi->log[e].key;
+        bi->used++;
     }
-    free(bi->slots);
-    bi->slots = slots;
+    bi->log[e].next_plus_one = h->entry_plus_one;
+    h->entry_plus_one = (uint32_t)e + 1;
+}
+
+/* A fresh head table of at least room keys, with every log entry chained. */
+static int relink(band_index *bi, size_t room)
+{
+    size_t cap = 1024;
+    while (room * 8 > cap * 5)
+        cap *= 2;
+    band_head *heads = calloc(cap, sizeof *heads);
+    if (!heads)
+        return -1;
+    free(bi->heads);
+    bi->heads = heads;
     bi->cap = cap;
-    bi->used = used;
-    bi->base = new_base;
+    bi->used = 0;
+    for (size_t e = 0; e < bi->n_log; e++)
+        link_entry(bi, e);
     return 0;
 }
 
 int band_index_add(band_index *bi, const int64_t keys[MINHASH_BANDS], size_t n_keys, int64_t doc)
 {
-    if (!bi->used)
+    if (!bi->n_log)
         bi->base = doc;
-    if (doc < bi->base || doc - bi->base >= (int64_t)UINT32_MAX - 1)
+    if (doc < bi->base || doc - bi->base >= (int64_t)UINT32_MAX || bi->n_log + n_keys >= UINT32_MAX)
         return -1;
-    if ((bi->used + n_keys) * 8 > bi->cap * 5) {
-        size_t cap = bi->cap ? bi->cap * 2 : 1024;
-        while ((bi->used + n_keys) * 8 > cap * 5)
+    if (bi->n_log + n_keys > bi->log_cap) {
+        size_t cap = bi->log_cap ? bi->log_cap * 2 : 1024;
+        while (bi->n_log + n_keys > cap)
             cap *= 2;
-        if (rebuild(bi, cap, INT64_MIN, bi->base) != 0)
+        band_entry *log = realloc(bi->log, cap * sizeof *log);
+        if (!log)
             return -1;
+        bi->log = log;
+        bi->log_cap = cap;
     }
-    for (size_t k = 0; k < n_keys; k++)
-        put_slot(bi->slots, bi->cap, key32(keys[k]), (uint32_t)(doc - bi->base + 1));
-    bi->used += n_keys;
+    if ((bi->used + n_keys) * 8 > bi->cap * 5 && relink(bi, 2 * (bi->used + n_keys)) != 0)
+        return -1;
+    for (size_t k = 0; k < n_keys; k++) {
+        band_entry *e = &bi->log[bi->n_log];
+        e->key = key32(keys[k]);
+        e->doc = (uint32_t)(doc - bi->base);
+        link_entry(bi, bi->n_log++);
+    }
     bi->docs++;
     return 0;
 }
@@ -264,12 +288,11 @@ size_t band_index_candidates(const band_index *bi, const int64_t keys[MINHASH_BA
     if (!bi->cap)
         return 0;
     for (size_t k = 0; k < n_keys; k++) {
-        uint32_t key = key32(keys[k]);
-        size_t i = (size_t)mix64(key) & (bi->cap - 1);
-        for (; bi->slots[i].doc_plus_one; i = (i + 1) & (bi->cap - 1)) {
-            if (bi->slots[i].key != key)
-                continue;
-            int64_t doc = bi->base + bi->slots[i].doc_plus_one - 1;
+        const band_head *h = head_for(bi->heads, bi->cap, key32(keys[k]));
+        size_t walked = 0;
+        for (uint32_t e = h->entry_plus_one; e && walked < cap; e = bi->log[e - 1].next_plus_one) {
+            walked++;
+            int64_t doc = bi->base + bi->log[e - 1].doc;
             size_t j = 0;
             while (j < n && out[j] != doc)
                 j++;
@@ -279,17 +302,16 @@ size_t band_index_candidates(const band_index *bi, const int64_t keys[MINHASH_BA
                 out[n++] = doc;
                 continue;
             }
-            /* full: keep the newest, replacing the oldest held */
-            size_t oldest = 0;
+            size_t oldest = 0;      /* full: keep the newest */
             for (j = 1; j < n; j++)
                 if (out[j] < out[oldest])
                     oldest = j;
-            if (doc > out[oldest])
-                out[oldest] = doc;
+            if (doc <= out[oldest])
+                break;              /* the rest of this chain is older still */
+            out[oldest] = doc;
         }
     }
-    /* newest first */
-    for (size_t a = 1; a < n; a++) {
+    for (size_t a = 1; a < n; a++) {    /* newest first */
         int64_t v = out[a];
         size_t b = a;
         while (b > 0 && out[b - 1] < v) {
@@ -303,22 +325,29 @@ size_t band_index_candidates(const band_index *bi, const int64_t keys[MINHASH_BA
 
 int band_index_prune(band_index *bi, int64_t min_doc)
 {
-    if (!bi->used)
+    size_t first = 0;   /* the log is in add order: drop a prefix */
+    while (first < bi->n_log && bi->base + bi->log[first].doc < min_doc)
+        first++;
+    if (!first)
         return 0;
-    /* documents kept = entries / bands: every indexed document has all its
-       MINHASH_BANDS keys (minhash_bands gives all or none) */
-    size_t kept = 0;
-    for (size_t i = 0; i < bi->cap; i++)
-        if (bi->slots[i].doc_plus_one && bi->base + bi->slots[i].doc_plus_one - 1 >= min_doc)
-            kept++;
-    size_t cap = 1024;
-    while (kept * 8 > cap * 5)
-        cap *= 2;
-    int64_t new_base = min_doc > bi->base ? min_doc : bi->base;
-    if (rebuild(bi, cap, min_doc, new_base) != 0)
-        return -1;
-    bi->docs = kept / MINHASH_BANDS;
-    return 0;
+    size_t keep = bi->n_log - first;
+    int64_t new_base = keep ? bi->base + bi->log[first].doc : bi->base;
+    for (size_t e = 0; e < keep; e++) {
+        bi->log[e] = bi->log[first + e];
+        bi->log[e].doc = (uint32_t)(bi->base + bi->log[e].doc - new_base);
+    }
+    bi->n_log = keep;
+    bi->base = new_base;
+    bi->docs = keep / MINHASH_BANDS;
+    if (keep * 4 < bi->log_cap && bi->log_cap > 1024) {     /* give memory back */
+        size_t cap = keep * 2 > 1024 ? keep * 2 : 1024;
+        band_entry *log = realloc(bi->log, cap * sizeof *log);
+        if (log) {
+            bi->log = log;
+            bi->log_cap = cap;
+        }
+    }
+    return relink(bi, 2 * keep);
 }
 
 size_t band_index_docs(const band_index *bi)
@@ -328,7 +357,7 @@ size_t band_index_docs(const band_index *bi)
 
 size_t band_index_memory(const band_index *bi)
 {
-    return sizeof *bi + bi->cap * sizeof(band_slot);
+    return sizeof *bi + bi->log_cap * sizeof(band_entry) + bi->cap * sizeof(band_head);
 }
 
 /* ---- in-memory clusterer ------------------------------------------------ */
@@ -382,7 +411,7 @@ int neardup_index_add(neardup_index *idx, const minhash *m, uint32_t *cluster)
     if (reserve_docs(idx) != 0)
         return -1;
     uint32_t self = (uint32_t)idx->n_docs;
-    int64_t keys[MINHASH_BANDS], cand[NEARDUP_CANDIDATES];
+    int64_t keys[MINHASH_BANDS] = {0}, cand[NEARDUP_CANDIDATES];
     size_t n_keys = minhash_bands(m, keys);
     size_t n = band_index_candidates(idx->bands, keys, n_keys, cand, NEARDUP_CANDIDATES);
     uint32_t best = self;

@@ -85,10 +85,12 @@ int minhash_decode(const void *data, size_t len, minhash *out);
 /* ---- the band index ----------------------------------------------------- */
 
 /* Band keys -> document ids (int64, increasing as documents are added), in
-   memory: a multimap in one open-addressing table of 8-byte slots (32 bits of
-   the key, the id relative to a base).  Keeping half of each key can only add
-   candidates, which the signature check then rejects.  Stores keep the
-   signatures themselves and an index over a window of recent documents
+   memory: a log of (key, document) pairs in add order, chained newest first
+   per key from an open-addressing table of heads, so that a lookup walks a
+   bounded number of pairs even when thousands of documents share a popular
+   key.  Only 32 bits of each key are kept: that can only add candidates, which
+   the signature check then rejects.  About 500 bytes a document.  Stores keep
+   the signatures themselves and index a window of recent documents
    (syndication happens within days, not years), pruned with band_index_prune. */
 typedef struct band_index band_index;
 
@@ -103,8 +105,8 @@ int band_index_add(band_index *bi, const int64_t keys[MINHASH_BANDS], size_t n_k
 size_t band_index_candidates(const band_index *bi, const int64_t keys[MINHASH_BANDS],
                              size_t n_keys, int64_t *out, size_t cap);
 
-/* Forget every document older than min_doc.  Returns 0, or -1 on out of memory
-   (the index is then unchanged). */
+/* Forget every document older than min_doc.  Returns 0, or -1 on out of
+   memory (the index is then empty and must be freed). */
 int band_index_prune(band_index *bi, int64_t min_doc);
 
 /* Documents indexed, and bytes of memory held. */

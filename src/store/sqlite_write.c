@@ -551,7 +551,7 @@ static int add_document_rows(sq_store *s, const document *doc, const char *hash_
 
     minhash sig;
     minhash_of_document(doc, &sig);
-    int64_t bands[MINHASH_BANDS];
+    int64_t bands[MINHASH_BANDS] = {0};
     size_t n_bands = minhash_bands(&sig, bands);
     cluster_match match;
     if (find_cluster(s, &sig, bands, n_bands, &match) != 0)

@@ -32,7 +32,7 @@
 
 /* ---- small helpers ----------------------------------------------------- */
 
-static inline uint32_t gcls(const coder *c, uint16_t i)
+static inline uint64_t gcls(const coder *c, uint16_t i)
 {
     return i < c->n_tok ? c->info[i].gclass : 0;
 }
@@ -204,7 +204,7 @@ static int verb_context_before(const coder *c, uint16_t i)
     uint16_t p = i - 1;
     while (p > 0 && (gcls(c, p) & (G_ADVERB | G_NEGATION)) && !(gcls(c, p) & G_DET))
         p--;
-    uint32_t g = gcls(c, p);
+    uint64_t g = gcls(c, p);
     if (g & (G_TO | G_FUTURE | G_WOULD | G_SPECULATE | G_DO | G_HAVE | G_BE | G_NEGATION))
         return 1;
     if (g & (G_PRON_SUBJ | G_RELATIVE))
@@ -216,7 +216,7 @@ static int noun_context_before(const coder *c, uint16_t i)
 {
     if (i == 0)
         return 0;
-    uint32_t g = gcls(c, i - 1);
+    uint64_t g = gcls(c, i - 1);
     if (g & (G_DET | G_POSSESSIVE | G_NUMBER | G_OF))
         return 1;
     if (c->tok[i - 1].kind == TOK_NUMBER)
@@ -322,7 +322,7 @@ static int is_modifier(const coder *c, uint16_t i)
         return 1;
     if (t->kind != TOK_WORD)
         return 0;
-    uint32_t g = c->info[i].gclass;
+    uint64_t g = c->info[i].gclass;
     if (g & (G_DET | G_NUMBER))
         return 1;
     if (g)
@@ -445,6 +445,25 @@ static int tok_is_group_noun(const coder *c, uint16_t i)
     return 0;
 }
 
+static int is_possessive_pronoun(const coder *c, uint16_t i)
+{
+    return tok_is_word(c, i, "HIS") || tok_is_word(c, i, "HER") || tok_is_word(c, i, "ITS") ||
+           tok_is_word(c, i, "THEIR");
+}
+
+/* Does a verb-dictionary word read as a noun follow ("his visit", "their
+   first official talks")? */
+static int nominal_event_follows(const coder *c, uint16_t i)
+{
+    for (uint16_t q = (uint16_t)(i + 1); q < c->n_tok && q < i + 5; q++) {
+        if (c->info[q].role == TR_VERB)
+            return 1;
+        if (!is_modifier(c, q) || (gcls(c, q) & G_DET))
+            return 0;
+    }
+    return 0;
+}
+
 static noun_phrase *new_np(coder *c, uint16_t start, uint16_t end)
 {
     noun_phrase *np = vec_push_zero(&c->nps);
@@ -515,6 +534,17 @@ static int build_simple_phrases(coder *c)
             for (uint16_t k = i; k < pair_end; k++)
                 c->info[k].np = (uint16_t)(c->nps.len - 1);
             i = pair_end;
+            continue;
+        }
+        if (is_possessive_pronoun(c, i) && nominal_event_follows(c, i)) {
+            noun_phrase *np = new_np(c, i, (uint16_t)(i + 1));
+            if (!np)
+                return -1;
+            np->flags = NPF_PRONOUN | NPF_POSSESSOR;
+            if (tok_is_word(c, i, "THEIR"))
+                np->flags |= NPF_PLURAL;
+            c->info[i].np = (uint16_t)(c->nps.len - 1);
+            i++;
             continue;
         }
         if ((gcls(c, i) & (G_PRON_SUBJ | G_PRON_OBJ)) && c->info[i].role == TR_NONE &&
@@ -749,8 +779,12 @@ static void mark_prepositions(coder *c)
             np->prep = p;
             continue;
         }
-        uint32_t g = gcls(c, p);
+        uint64_t g = gcls(c, p);
         if (!(g & G_PREP))
+            continue;
+        /* "thousands of Israelis", "members of Hamas": the phrase is the head */
+        if ((g & G_OF) && p > 0 && ((gcls(c, p - 1) & G_PARTITIVE) || c->tok[p - 1].kind == TOK_NUMBER) &&
+            c->info[p - 1].np == NONE16)
             continue;
         np->prep = p;
         np->flags |= NPF_PREP;
@@ -763,6 +797,18 @@ static void mark_prepositions(coder *c)
         /* "from X" names an origin, also a place for our purpose */
         if (tok_is_word(c, p, "FROM"))
             np->flags |= NPF_PLACE;
+        /* "in a remote area of northeastern Nigeria": a place through "of" */
+        if ((g & G_OF) && !(np->flags & NPF_PLACE)) {
+            for (uint16_t q = p, k = 0; q > 0 && k < 6; q--, k++) {
+                uint64_t gq = gcls(c, q - 1);
+                if (gq & G_PLACE_PREP) {
+                    np->flags |= NPF_PLACE;
+                    break;
+                }
+                if (c->info[q - 1].np != NONE16 || c->info[q - 1].vg != NONE16 || is_punct(c, q - 1))
+                    break;
+            }
+        }
     }
 }
 
@@ -829,7 +875,7 @@ static void scan_auxiliaries(coder *c, verb_group *vg, const lex_hit *h)
     int saw_be = 0, saw_have = 0;
     while (p > 0) {
         uint16_t q = p - 1;
-        uint32_t g = gcls(c, q);
+        uint64_t g = gcls(c, q);
         if (g & G_NEGATION) {
             vg->flags |= VGF_NEGATED;
         } else if (g & G_ADVERB) {
@@ -874,7 +920,7 @@ static void scan_infinitive_frame(coder *c, verb_group *vg)
     uint16_t p = to - 1;
     while (p > 0 && (gcls(c, p) & G_ADVERB))
         p--;
-    uint32_t g = gcls(c, p);
+    uint64_t g = gcls(c, p);
     int negated = 0;
     for (uint16_t q = p; q > 0 && q + 4 > p; q--)
         if (gcls(c, q - 1) & G_NEGATION)
@@ -896,6 +942,14 @@ static void scan_infinitive_frame(coder *c, verb_group *vg)
         vg->flags |= VGF_INTENT; /* "not about to free" */
     } else if (c->in_title && c->info[p].np != NONE16) {
         vg->flags |= VGF_INTENT; /* headline "Karzai to visit Pakistan" */
+    } else if (g & G_ASPECT) {
+        /* "began to withdraw": the act itself */
+    } else if (g & G_FAIL) {
+        vg->flags |= VGF_NEGATED; /* "failed to bring" */
+    } else {
+        /* a purpose clause ("to discuss trade") belongs to the act before it;
+           the complement pass below clears this when a verb governs it */
+        vg->flags |= VGF_PURPOSE;
     }
     if (negated && (vg->flags & VGF_INTENT))
         vg->flags |= VGF_NEGATED;
@@ -921,19 +975,29 @@ static int build_verb_groups(coder *c)
             vg->flags |= VGF_HEADLINE;
         scan_auxiliaries(c, vg, hit);
         scan_infinitive_frame(c, vg);
-        /* nominal: "the talks", "his visit", "a two-day official visit" */
+        /* nominal: "the talks", "his visit", "a two-day official visit",
+           "Japan's visit", "the US attack", "Israeli air strikes" */
         if (vg->start == vg->head && vg->head > 0) {
             uint16_t p = vg->head - 1;
             int k = 0;
-            while (p > 0 && is_modifier(c, p) && !(gcls(c, p) & G_DET) && k < 3) {
+            while (p > 0 && c->info[p].np == NONE16 && is_modifier(c, p) &&
+                   !(gcls(c, p) & G_DET) && k < 3) {
                 p--;
                 k++;
             }
-            uint32_t g = gcls(c, p);
-            if ((g & (G_DET | G_POSSESSIVE | G_NUMBER)) || (c->tok[p].flags & TOKF_POSSESSIVE))
+            uint64_t g = gcls(c, p);
+            uint16_t n = c->info[p].np;
+            if (n != NONE16) {
+                const noun_phrase *np = &c->nps.items[n];
+                if ((np->flags & NPF_POSSESSOR) ||
+                    (np_has_actor(np) && (k > 0 || (gcls(c, np->start) & G_DET))))
+                    vg->flags |= VGF_NOMINAL;
+            } else if ((g & (G_DET | G_POSSESSIVE | G_NUMBER)) ||
+                       (c->tok[p].flags & TOKF_POSSESSIVE) || c->tok[p].kind == TOK_NUMBER) {
                 vg->flags |= VGF_NOMINAL;
-            else if (k == 0 && (g & G_PREP) && !(g & G_TO))
+            } else if (k == 0 && (g & G_PREP) && !(g & G_TO)) {
                 vg->flags |= VGF_NOMINAL; /* "after talks", "in an attack" */
+            }
         }
         if (ing_form(c, hit) && vg->start == vg->head && vg->head > 0 && is_comma(c, vg->head - 1))
             vg->flags |= VGF_PARTICIPLE;
@@ -952,6 +1016,23 @@ static int build_verb_groups(coder *c)
         }
         for (uint16_t k = vg->start; k < vg->end; k++)
             c->info[k].vg = (uint16_t)(c->vgs.len - 1);
+    }
+    /* A verb coordinated with the one before it and without auxiliaries of its
+       own shares its modality: "will not dismantle X or improve Y". */
+    for (size_t v = 1; v < c->vgs.len; v++) {
+        verb_group *vg = &c->vgs.items[v], *prev = &c->vgs.items[v - 1];
+        if (vg->start != vg->head || vg->head == 0 || (vg->flags & VGF_NOMINAL))
+            continue;
+        uint16_t p = vg->head - 1;
+        if (!(gcls(c, p) & G_COORD) || vg->head > prev->end + 10)
+            continue;
+        int subject_between = 0;
+        for (uint16_t q = prev->end; q < p; q++)
+            if (c->info[q].np != NONE16 && (is_comma(c, q - 1) || (gcls(c, q - 1) & G_COORD)))
+                subject_between = 1;
+        if (subject_between)
+            continue;
+        vg->flags |= prev->flags & (VGF_NEGATED | VGF_INTENT | VGF_SPECULATE | VGF_WOULD);
     }
     /* Complements: "urged Syria to curb", "threatened to attack". */
     for (size_t v = 0; v < c->vgs.len; v++) {
@@ -978,6 +1059,7 @@ static int build_verb_groups(coder *c)
         g->complement = (uint16_t)v;
         g->object_np = object;
         vg->governor = gov;
+        vg->flags &= (uint16_t)~VGF_PURPOSE;
     }
     return 0;
 }
@@ -998,7 +1080,7 @@ static int verbish_at(const coder *c, uint16_t i)
         return 0;
     if (vg_starts_at(c, i) || c->info[i].role == TR_VERB)
         return 1;
-    uint32_t g = gcls(c, i);
+    uint64_t g = gcls(c, i);
     return (g & (G_BE | G_HAVE | G_DO | G_FUTURE | G_WOULD | G_SPECULATE | G_COMMON_VERB |
                  G_REPORT)) != 0;
 }
@@ -1025,7 +1107,7 @@ static int split_clauses(coder *c)
         return -1;
     int open_if = 0;
     for (uint16_t i = 1; i < c->n_tok; i++) {
-        uint32_t g = gcls(c, i);
+        uint64_t g = gcls(c, i);
         const token *t = &c->tok[i];
         uint16_t here = (uint16_t)(c->clauses.len - 1);
         if (c->info[i].np != NONE16 && c->nps.items[c->info[i].np].start != i)
@@ -1051,11 +1133,26 @@ static int split_clauses(coder *c)
             continue;
         }
         if ((g & G_REPORT) && !(g & G_PREP)) {
-            /* "X said (that) ...": what follows is reported */
+            /* "X said (that) ...": what follows is reported, when it reads as a
+               clause ("claimed responsibility" is an act, not speech) */
             uint16_t j = (uint16_t)(i + 1);
-            if (tok_is_word(c, j, "THAT"))
+            int clause_follows = 0;
+            if (tok_is_word(c, j, "THAT")) {
                 j++;
-            if (j < c->n_tok && !is_punct(c, j)) {
+                clause_follows = 1;
+            } else {
+                uint16_t k = j;
+                while (k < c->n_tok && (gcls(c, k) & (G_TIME | G_ADVERB)))
+                    k++; /* "said Tuesday" */
+                if (k < c->n_tok && c->info[k].np != NONE16) {
+                    k = c->nps.items[c->info[k].np].end;
+                    clause_follows = verbish_at(c, k);
+                } else if (k < c->n_tok && (gcls(c, k) & (G_DET | G_PRON_SUBJ))) {
+                    for (uint16_t q = k; q < c->n_tok && q < k + 6 && !clause_follows; q++)
+                        clause_follows = verbish_at(c, q) && q > k;
+                }
+            }
+            if (clause_follows && j < c->n_tok && !is_punct(c, j)) {
                 if (push_clause(c, j, CL_REPORTED, here) != 0)
                     return -1;
                 i = j;

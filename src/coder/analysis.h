@@ -44,7 +44,7 @@ enum tok_role {
 };
 
 typedef struct tok_info {
-    uint32_t gclass;            /* grammar_class bits */
+    uint64_t gclass;            /* grammar_class_bits */
     uint16_t hit;               /* lex_hit index or NONE16 */
     uint16_t np;                /* noun_phrase index or NONE16 */
     uint16_t vg;                /* verb_group index or NONE16 */
@@ -99,7 +99,8 @@ enum vg_flags {
     VGF_WOULD      = 1u << 8,
     VGF_REPORTED   = 1u << 9,   /* inside a clause reported by "X said" */
     VGF_HEADLINE   = 1u << 10,
-    VGF_CONDITION  = 1u << 11   /* inside an if/unless clause */
+    VGF_CONDITION  = 1u << 11,  /* inside an if/unless clause */
+    VGF_PURPOSE    = 1u << 12   /* an infinitive of purpose: "(in order) to discuss" */
 };
 
 typedef struct verb_group {

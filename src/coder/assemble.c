@@ -40,6 +40,18 @@ typedef struct role_set {
     uint16_t np;
 } role_set;
 
+static int tok_is(const coder *c, uint16_t i, const char *word)
+{
+    if (i >= c->n_tok || c->tok[i].kind != TOK_WORD)
+        return 0;
+    char buf[32];
+    size_t n = text_token_key(c->doc->text, &c->tok[i], buf, sizeof buf);
+    if (n >= sizeof buf)
+        return 0;
+    buf[n] = '\0';
+    return strcmp(buf, word) == 0;
+}
+
 static span tokens_span(const coder *c, uint16_t from, uint16_t to)
 {
     span s = {c->tok[from].start, c->tok[to - 1].end};
@@ -111,17 +123,52 @@ static void roles_of_np(coder *c, uint16_t n, role_set *rs)
     }
 }
 
+/* Acts whose agent goes without saying when the text leaves it out: arrests
+   and detentions are the police's, deportations and sentences the state's,
+   abductions and assassination attempts unknown attackers'.  The country is the
+   sentence's place, else the document's (settled in coder.c). */
+static void implied_agent(coder *c, const char *code, role_set *src)
+{
+    static const struct { const char *prefix, *role; } implied[] = {
+        {"173", "COP"}, {"1721", "COP"}, {"175", "COP"}, {"174", "GOV"}, {"1712", "MIL"},
+        {"181", "UAF"}, {"185", "UAF"}, {"186", "UAF"}, {"1823", "UAF"},
+    };
+    for (size_t k = 0; k < sizeof implied / sizeof implied[0]; k++) {
+        if (strncmp(code, implied[k].prefix, strlen(implied[k].prefix)))
+            continue;
+        actor_ref *r = &src->refs[0];
+        memset(r, 0, sizeof *r);
+        snprintf(r->code, sizeof r->code, "---%s", implied[k].role);
+        fill_country(c, r->code);
+        r->entry = "implied agent of an agentless passive";
+        r->flags = MENTF_DEFAULT_ACTOR;
+        src->n = 1;
+        if (tracing(c))
+            trace_printf(c, "    agentless passive: implied source %s\n", r->code);
+        return;
+    }
+}
+
 /* The first actor phrase after `from` in the clause that can be an object. */
 static uint16_t find_object(const coder *c, const verb_group *vg, uint16_t from, int allow_by)
 {
     const clause *cl = &c->clauses.items[vg->clause];
     uint16_t limit = cl->end;
+    int passed_noun = 0;
     for (uint16_t i = from; i < limit; i++) {
         uint16_t n = c->info[i].np;
+        /* "turned down a plea for a force to protect X": past a non-actor object,
+           "of" and "for" attach to that object, not to the verb */
+        if (passed_noun && (c->info[i].gclass & (G_OF)) )
+            break;
+        if (passed_noun && tok_is(c, i, "FOR"))
+            break;
+        if (n == NONE16 && c->tok[i].kind == TOK_WORD && !(c->info[i].gclass & (G_DET | G_PREP | G_ADVERB)) &&
+            c->info[i].vg == NONE16)
+            passed_noun = 1;
         if (n != NONE16 && c->nps.items[n].start == i) {
             const noun_phrase *np = &c->nps.items[n];
-            if ((np->flags & (NPF_PLACE | NPF_ACCORDING)) || ((np->flags & NPF_BY) && !allow_by) ||
-                (np->flags & NPF_BETWEEN)) {
+            if ((np->flags & (NPF_PLACE | NPF_ACCORDING)) || ((np->flags & NPF_BY) && !allow_by)) {
                 i = (uint16_t)(np->end - 1);
                 continue;
             }
@@ -162,7 +209,8 @@ static uint16_t find_by_agent(const coder *c, const verb_group *vg)
     return NONE16;
 }
 
-/* A nominal's owner: "Japan's visit", "NATO's plan". */
+/* A nominal's owner: "Japan's visit", "his visit", "Israeli air strikes",
+   "the US invasion". */
 static uint16_t find_possessor(const coder *c, const verb_group *vg)
 {
     uint16_t p = vg->head;
@@ -170,13 +218,39 @@ static uint16_t find_possessor(const coder *c, const verb_group *vg)
     while (p > 0 && k < 4) {
         p--;
         uint16_t n = c->info[p].np;
-        if (n != NONE16)
-            return (c->nps.items[n].flags & NPF_POSSESSOR) ? n : NONE16;
-        if (c->tok[p].kind == TOK_PUNCT)
+        if (n != NONE16) {
+            const noun_phrase *np = &c->nps.items[n];
+            if (np->flags & NPF_POSSESSOR)
+                return n;
+            /* an actor used as a modifier, not governed by a preposition */
+            if (np->end == p + 1 && !(np->flags & (NPF_PREP | NPF_PRONOUN)) && np_has_actor(np))
+                return n;
+            return NONE16;
+        }
+        if (c->tok[p].kind == TOK_PUNCT || c->info[p].vg != NONE16 ||
+            (c->info[p].gclass & (G_PREP | G_COORD)))
             return NONE16;
         k++;
     }
     return NONE16;
+}
+
+/* "held talks", "paid a visit", "launched an offensive": a light verb whose
+   object is the nominal; the light verb's subject is the event's source. */
+static int light_verb_before(const coder *c, const verb_group *vg)
+{
+    uint16_t p = vg->head;
+    for (int k = 0; p > 0 && k < 5; k++) {
+        p--;
+        uint64_t g = c->info[p].gclass;
+        if (g & G_LIGHT)
+            return 1;
+        if (c->info[p].np != NONE16 || c->tok[p].kind == TOK_PUNCT || c->info[p].vg != NONE16)
+            return 0;
+        if (!(g & (G_DET | G_NUMBER | G_ADVERB)) && (g || c->info[p].hit != NONE16))
+            return 0;
+    }
+    return 0;
 }
 
 static uint16_t first_place_np(const coder *c, const verb_group *vg)
@@ -321,6 +395,10 @@ static int assemble_one(coder *c, size_t v)
         describe_skip(c, vg, "inside a condition (if/unless), not an event");
         return 0;
     }
+    if ((vg->flags & VGF_PURPOSE) && !(vg->flags & VGF_INTENT)) {
+        describe_skip(c, vg, "an infinitive of purpose: part of the act before it");
+        return 0;
+    }
     if ((vg->flags & VGF_WOULD) && cl->kind != CL_REPORTED && !(vg->flags & VGF_INTENT)) {
         describe_skip(c, vg, "'would' outside reported speech: hypothetical");
         return 0;
@@ -407,8 +485,12 @@ static int assemble_one(coder *c, size_t v)
         if (vg->flags & VGF_PASSIVE)
             source_np = find_by_agent(c, vg);
         else if (vg->flags & VGF_NOMINAL) {
+            /* a noun names its agent by a possessor, a "by" phrase, or as the
+               object of a light verb; otherwise it is background */
             source_np = find_possessor(c, vg);
             if (source_np == NONE16)
+                source_np = find_by_agent(c, vg);
+            if (source_np == NONE16 && light_verb_before(c, vg))
                 source_np = cl->subject;
         } else if (vg->governor != NONE16 && c->vgs.items[vg->governor].object_np != NONE16) {
             source_np = c->vgs.items[vg->governor].object_np;
@@ -430,10 +512,21 @@ static int assemble_one(coder *c, size_t v)
                 target_np = find_object(c, vg, from, 0);
         }
     }
+    if (m.compound_np != NONE16 && m.target_np == NONE16 &&
+        (target_np == NONE16 || target_np == m.compound_np)) {
+        /* "X and Y clashed": a reciprocal act among the members */
+        source_np = m.compound_np;
+        target_np = NONE16;
+        if (!ep.paired)
+            ep.paired = ep.code;
+    }
     if (source_np == target_np)
         target_np = NONE16;
     roles_of_np(c, source_np, &src);
     roles_of_np(c, target_np, &tgt);
+    /* a passive with no agent: some acts imply theirs ("were arrested": police) */
+    if (src.n == 0 && (vg->flags & VGF_PASSIVE) && tgt.n > 0)
+        implied_agent(c, ep.code, &src);
 
     /* "talks between X and Y": the members are the parties */
     if (src.n == 0 || (vg->flags & VGF_NOMINAL)) {

@@ -148,18 +148,21 @@ void remember_country(coder *c, const char *code, unsigned weight)
     }
 }
 
+/* The story's country: the dateline's, else the country the document names
+   most; on a tie, one that is not the other party's (`exclude`). */
 const char *context_country(const coder *c, const char *exclude)
 {
-    if (c->doc_place[0] && (!exclude || strncmp(c->doc_place, exclude, 3)))
+    if (c->doc_place[0])
         return c->doc_place;
     const char *best = NULL;
     unsigned best_count = 0;
     for (size_t k = 0; k < c->n_countries; k++) {
-        if (exclude && !strncmp(c->countries[k].code, exclude, 3))
-            continue;
-        if (c->countries[k].count > best_count) {
+        unsigned n = c->countries[k].count;
+        int excluded = exclude && !strncmp(c->countries[k].code, exclude, 3);
+        if (n > best_count ||
+            (n == best_count && best && exclude && !strncmp(best, exclude, 3) && !excluded)) {
             best = c->countries[k].code;
-            best_count = c->countries[k].count;
+            best_count = n;
         }
     }
     return best;

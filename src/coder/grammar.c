@@ -12,7 +12,7 @@
 #include <string.h>
 
 typedef struct word_list {
-    uint32_t cls;
+    uint64_t cls;
     const char *const *words;
 } word_list;
 
@@ -68,7 +68,32 @@ static const char *const intent[] = {
     "SEEKING", "OFFER", "OFFERS", "OFFERED", "AGREE", "AGREES", "AGREED", "ANNOUNCED",
     "EXPECTS", "EXPECT", "RESOLVED", "DETERMINED", "EAGER", "WISH", "WISHES", "WISHED",
     "TRY", "TRIES", "TRIED", "TRYING", "ATTEMPT", "ATTEMPTS", "ATTEMPTED", "MOVE", "MOVES",
-    "MOVED", "MOVING", "SCHEDULED", "SLATED", NULL};
+    "MOVED", "MOVING", "SCHEDULED", "SLATED", "PLANNING", "PREPARING", "HOPING", "AIMING",
+    "INTENDING", "WANTING", "VOWING", "PLEDGING", "PROMISING", "DECIDING", "THREATENING",
+    "OFFERING", "EXPECTING", "LOOKING", "LOOKS", "LOOKED", "NEED", "NEEDS", "NEEDED", NULL};
+static const char *const aspect[] = {
+    "BEGAN", "BEGIN", "BEGINS", "BEGUN", "BEGINNING", "START", "STARTS", "STARTED", "STARTING",
+    "CONTINUE", "CONTINUES", "CONTINUED", "CONTINUING", "RESUME", "RESUMES", "RESUMED",
+    "MANAGED", "MANAGE", "MANAGES", "HELPED", "HELP", "HELPS", "HELPING", "WENT", "GO", "GOES",
+    "KEEP", "KEEPS", "KEPT", NULL};
+static const char *const fail[] = {"FAILED", "FAIL", "FAILS", "FAILING", NULL};
+static const char *const light[] = {
+    "HOLD", "HOLDS", "HELD", "HOLDING", "MAKE", "MAKES", "MADE", "MAKING", "LAUNCH", "LAUNCHES",
+    "LAUNCHED", "LAUNCHING", "CONDUCT", "CONDUCTS", "CONDUCTED", "CONDUCTING", "STAGE",
+    "STAGES", "STAGED", "STAGING", "CARRY", "CARRIES", "CARRIED", "CARRYING", "BEGAN", "BEGIN",
+    "BEGINS", "BEGUN", "START", "STARTS", "STARTED", "PAY", "PAYS", "PAID", "PAYING", "MOUNT",
+    "MOUNTS", "MOUNTED", "RESUME", "RESUMES", "RESUMED", "CONTINUE", "CONTINUES", "CONTINUED",
+    "OPEN", "OPENS", "OPENED", "ATTEND", "ATTENDS", "ATTENDED", "JOIN", "JOINS", "JOINED",
+    "UNDERTAKE", "UNDERTOOK", "UNDERTAKEN", "EMBARK", "EMBARKED", "EMBARKS", "HAVE", "HAS",
+    "HAD", "GIVE", "GAVE", "GIVEN", "GIVES", "ISSUE", "ISSUED", "ISSUES", "PERFORM",
+    "PERFORMED", "COMPLETE", "COMPLETED", "COMPLETES", "RENEW", "RENEWED", "RENEWS",
+    "INTENSIFY", "INTENSIFIED", "STEP", "STEPPED", "EXTEND", "EXTENDED", NULL};
+static const char *const partitive[] = {
+    "THOUSANDS", "HUNDREDS", "DOZENS", "SCORES", "MILLIONS", "SOME", "MANY", "MOST", "ALL",
+    "SEVERAL", "MEMBERS", "MEMBER", "GROUPS", "CROWDS", "UNITS", "UNIT", "ONE", "TWO", "THREE",
+    "FOUR", "FIVE", "SIX", "SEVEN", "EIGHT", "NINE", "TEN", "NONE", "EACH", "BOTH", "LEADERS",
+    "REPRESENTATIVES", "DELEGATES", "SQUADRON", "BATTALION", "BATTALIONS", "CONTINGENT",
+    "TEAM", "TEAMS", NULL};
 static const char *const expect[] = {"EXPECTED", "POISED", "SET", "LIKELY", "DUE",
                                      "SUPPOSED", "BOUND", "UNLIKELY", NULL};
 static const char *const time_words[] = {
@@ -121,7 +146,8 @@ static const word_list lists[] = {
     {G_ADVERB, adverbs},        {G_COMMON_VERB, common_verbs}, {G_SPEECH_NOUN, speech_nouns},
     {G_TO, to_words},           {G_BY, by_words},            {G_OF, of_words},
     {G_WITH, with_words},       {G_POSSESSIVE, possessive},  {G_BETWEEN, between},
-    {G_AND, and_words},
+    {G_AND, and_words},         {G_ASPECT, aspect},          {G_FAIL, fail},
+    {G_LIGHT, light},           {G_PARTITIVE, partitive},
 };
 
 int grammar_register(dict_builder *b)
@@ -141,7 +167,7 @@ grammar_model *grammar_model_new(const dict_set *d)
     const wordtab *wt = dict_words(d);
     g->dict = d;
     g->n_words = wordtab_count(wt);
-    g->word_class = calloc(g->n_words, sizeof(uint32_t));
+    g->word_class = calloc(g->n_words, sizeof(uint64_t));
     if (!g->word_class) {
         free(g);
         return NULL;

@@ -81,10 +81,16 @@ static uint16_t actor_np_at(const coder *c, uint16_t i)
 
 /* Match one element forwards at or after *pos (exactly at *pos when adjacent).
    On success moves *pos past it. */
+/* How far a literal word may lie from the element before it.  Unbounded gaps
+   let a pattern pick a word from far down a long clause. */
+#define MAX_LITERAL_GAP 8
+
 static int match_forward(const coder *c, const pattern_elem *e, uint16_t *pos, uint16_t limit,
                          match_state *st)
 {
     uint16_t from = *pos, to = e->adjacent ? (uint16_t)(*pos + 1) : limit;
+    if ((e->kind == PAT_WORD || e->kind == PAT_SET) && to > from + MAX_LITERAL_GAP)
+        to = (uint16_t)(from + MAX_LITERAL_GAP);
     if (to > limit)
         to = limit;
     for (uint16_t p = from; p < to; p++) {

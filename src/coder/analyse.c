@@ -287,6 +287,10 @@ static void assign_roles(coder *c)
             continue;
         if (c->info[i].gclass)
             continue;
+        char key[40];
+        size_t klen = tok_key(c, i, key, sizeof key);
+        if (klen > 3 && !strcmp(key + klen - 2, "LY"))
+            continue; /* an adverb ("Forcibly"), not a name */
         int prev_named = i > 0 && (role_is(c, i - 1, TR_AGENT) || role_is(c, i - 1, TR_NAME) ||
                                    role_is(c, i - 1, TR_ACTOR));
         int title_word = (t->flags & TOKF_IN_TITLE) != 0;

@@ -108,6 +108,19 @@ static void roles_of_np(coder *c, uint16_t n, role_set *rs)
         }
         return;
     }
+    char owner[ACTOR_CODE_MAX] = "";
+    if (np->n_members == 1 && !strncmp(np->members[0].code, "---", 3) &&
+        (tok_is(c, np->start, "ITS") || tok_is(c, np->start, "THEIR") ||
+         tok_is(c, np->start, "HIS") || tok_is(c, np->start, "HER"))) {
+        /* "its troops", "their forces": the owner's country */
+        noun_phrase pron = *np;
+        pron.end = (uint16_t)(pron.start + 1);
+        pron.flags = NPF_PRONOUN | (tok_is(c, np->start, "THEIR") ? NPF_PLURAL : 0);
+        char code2[ACTOR_CODE_MAX];
+        if (!resolve_pronoun(c, &pron, owner, sizeof owner, code2) || strlen(owner) < 3 ||
+            !strncmp(owner, "IGO", 3))
+            owner[0] = '\0';
+    }
     for (uint8_t k = 0; k < np->n_members && rs->n < MAX_REFS; k++) {
         const np_member *m = &np->members[k];
         if (!m->code[0])
@@ -115,6 +128,10 @@ static void roles_of_np(coder *c, uint16_t n, role_set *rs)
         actor_ref *r = &rs->refs[rs->n++];
         memset(r, 0, sizeof *r);
         snprintf(r->code, sizeof r->code, "%s", m->code);
+        if (owner[0]) {
+            memcpy(r->code, owner, 3);
+            r->flags |= MENTF_COREF;
+        }
         fill_country(c, r->code);
         r->text = np->n_members > 1 ? tokens_span(c, m->start, m->end) : text;
         r->entry = actor_where(c, m->actor);
@@ -264,12 +281,26 @@ static uint16_t first_place_np(const coder *c, const verb_group *vg)
     return NONE16;
 }
 
+
 static int code_root_in(const char *code, const char *const *roots)
 {
     for (; *roots; roots++)
         if (!strncmp(code, *roots, 2))
             return 1;
     return 0;
+}
+
+/* "may"/"might" directly before the verb, with an actor as the clause subject:
+   the actor weighing an option, not the author guessing. */
+static int considering_option(const coder *c, const verb_group *vg)
+{
+    if (vg->flags & (VGF_NOMINAL | VGF_INFINITIVE))
+        return 0;
+    int may = 0;
+    for (uint16_t p = vg->start; p < vg->head; p++)
+        may |= tok_is(c, p, "MAY") || tok_is(c, p, "MIGHT");
+    const clause *cl = &c->clauses.items[vg->clause];
+    return may && cl->subject != NONE16 && np_has_actor(&c->nps.items[cl->subject]);
 }
 
 typedef struct event_plan {
@@ -387,9 +418,13 @@ static int assemble_one(coder *c, size_t v)
                      (vg->flags & VGF_NOMINAL) ? " nominal" : "",
                      (vg->flags & VGF_WOULD) ? " would" : "");
     }
+    int considered = 0;
     if (vg->flags & VGF_SPECULATE) {
-        describe_skip(c, vg, "speculation or expectation, not an event");
-        return 0;
+        if (!considering_option(c, vg)) {
+            describe_skip(c, vg, "speculation or expectation, not an event");
+            return 0;
+        }
+        considered = 1;
     }
     if (cl->conditional) {
         describe_skip(c, vg, "inside a condition (if/unless), not an event");
@@ -448,6 +483,19 @@ static int assemble_one(coder *c, size_t v)
     if (!code) {
         describe_skip(c, vg, "the verb alone codes nothing and no pattern matched");
         return 0;
+    }
+
+    /* "may impose sanctions": an actor weighing a policy of its own (014) */
+    if (considered) {
+        static const char *const policy_roots[] = {"05", "06", "07", "08", "16", "17", NULL};
+        if (!code_root_in(code, policy_roots) || (vg->flags & VGF_NEGATED)) {
+            describe_skip(c, vg, "speculation, not an event");
+            return 0;
+        }
+        if (tracing(c))
+            trace_printf(c, "    may/might + a policy act: considering a policy option, %s -> 014\n", code);
+        code = "014";
+        paired = NULL;
     }
 
     /* modality */

@@ -42,7 +42,8 @@ typedef enum ingest_format {
 
 typedef struct ingest_options {
     ingest_format format;       /* INGEST_AUTO: by content */
-    int32_t default_date;       /* for documents that give none; DATE_UNKNOWN = none */
+    int32_t default_date;       /* for documents that give none; DATE_UNKNOWN = none
+                                   (0, as in a zero-initialised struct, also means none) */
     int keep_boilerplate;       /* 1: skip the cleaning step (for debugging) */
     size_t max_record_bytes;    /* a longer line/document is reported and skipped;
                                    0 = default (16 MiB) */

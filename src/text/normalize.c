@@ -18,7 +18,9 @@
 **   - only the stretches that may change under NFC (combining marks, characters
 **     with a canonical decomposition, Hangul jamo) go through utf8proc, together
 **     with the starter before them, in pieces of bounded size; everything else
-**     is already NFC and is copied as decoded.
+**     is already NFC and is copied as decoded.  A run of more than 30 combining
+**     marks gets U+034F inserted every 30 marks (UAX #15's stream-safe format),
+**     so a hostile input cannot make normalisation quadratic.
 **
 ** Invalid sequences and dropped controls are reported once per input each,
 ** with the byte offset of the first and a count, so a damaged file produces two
@@ -40,6 +42,7 @@ typedef struct norm_state {
     utf8proc_int32_t *cps;      /* code points of the pending stretch */
     size_t ncps, cap;
     int needs_nfc;              /* the pending stretch has a non-NFC-inert code point */
+    unsigned marks_in_row;      /* consecutive non-starters pushed */
     strbuf utf8;                /* scratch: the stretch re-encoded for utf8proc */
     utf8proc_int32_t *decomp;   /* scratch: its decomposition */
     size_t dcap;
@@ -151,6 +154,17 @@ static void flush_stretch(norm_state *st)
 
 static void push_cp(norm_state *st, utf8proc_int32_t cp)
 {
+    /* Unicode's stream-safe format: after 30 non-starters in a row a
+       COMBINING GRAPHEME JOINER (a starter) is inserted, so that no
+       reordering run is unbounded (utf8proc sorts marks in quadratic time) */
+    if (cp >= 0x300 && utf8proc_get_property(cp)->combining_class != 0) {
+        if (++st->marks_in_row > 30) {
+            push_cp(st, 0x034F); /* resets the count */
+            st->marks_in_row = 1;
+        }
+    } else {
+        st->marks_in_row = 0;
+    }
     if (st->ncps >= NFC_PIECE && safe_boundary(cp))
         flush_stretch(st);
     if (st->ncps == st->cap) {

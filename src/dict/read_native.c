@@ -95,12 +95,28 @@ static void actor_phrase(rdctx *r, uint32_t actor, const char *p, size_t pl, int
 /* Shared by the native and PETRARCH actor readers (their layouts are the same). */
 void read_actor_lines(rdctx *r, const char *data, size_t len, int petrarch);
 
+/* PETRARCH: the codes on an entry's primary line are its default, which the
+   dated restriction lines below it override (PETRARCH's unit-test gold:
+   SAM_GAMGEE [HOB] followed by [HOBCIV <20080120] is HOBCIV in 1995), so they
+   go after them; codes on one line keep their order. */
+static void primary_codes_last(rdctx *r, uint32_t actor, uint32_t n_primary)
+{
+    actor_entry *a = &r->c->actors.items[actor];
+    if (n_primary == 0 || n_primary > 64 || a->n_periods <= n_primary)
+        return;
+    code_period *p = r->c->periods.items + a->first_period;
+    code_period tmp[64];
+    memcpy(tmp, p, n_primary * sizeof *p);
+    memmove(p, p + n_primary, (a->n_periods - n_primary) * sizeof *p);
+    memcpy(p + a->n_periods - n_primary, tmp, n_primary * sizeof *p);
+}
+
 void read_actor_lines(rdctx *r, const char *data, size_t len, int petrarch)
 {
     linereader lr = {data, data + len, 0};
     const char *line;
     size_t ll;
-    uint32_t cur = UINT32_MAX;
+    uint32_t cur = UINT32_MAX, n_primary = 0;
     int in_comment = 0;
     while (next_line(&lr, &line, &ll)) {
         r->line = lr.lineno;
@@ -170,6 +186,8 @@ void read_actor_lines(rdctx *r, const char *data, size_t len, int petrarch)
         if (cur != UINT32_MAX) {
             if (r->c->actors.items[cur].n_periods == 0)
                 rd_problem(r, "actor %s (above) has no code", r->c->actors.items[cur].phrase);
+            if (petrarch)
+                primary_codes_last(r, cur, n_primary);
             db_actor_end(r, cur);
         }
         const char *br = memchr(t, '[', tl);
@@ -177,10 +195,13 @@ void read_actor_lines(rdctx *r, const char *data, size_t len, int petrarch)
         size_t pl = br ? (size_t)(br - t) : tl;
         trim(&p, &pl);
         cur = db_actor_begin(r, p, pl);
+        n_primary = 0;
         if (cur == UINT32_MAX)
             continue;
-        if (br)
+        if (br) {
             rd_actor_blocks(r, cur, br, tl - (size_t)(br - t));
+            n_primary = r->c->actors.items[cur].n_periods;
+        }
         actor_phrase(r, cur, p, pl, 0, 0);
     }
     if (cur != UINT32_MAX) {
@@ -188,6 +209,8 @@ void read_actor_lines(rdctx *r, const char *data, size_t len, int petrarch)
             r->line = lr.lineno;
             rd_problem(r, "actor %s (above) has no code", r->c->actors.items[cur].phrase);
         }
+        if (petrarch)
+            primary_codes_last(r, cur, n_primary);
         db_actor_end(r, cur);
     }
 }

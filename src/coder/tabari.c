@@ -312,5 +312,7 @@ int tabari_code_sentence(coder *c)
         return -1;
     if (tracing(c))
         trace_printf(c, "  TABARI: %d event(s), %s\n", s->n_out, coder_tabari_outcome(c));
+    if (s->outcome == TB_DISCARD && s->discard_story)
+        return 1; /* a +PHRASE discard: the whole document */
     return emit(c, s, c->sentence_span.start, c->sentence_no, c->out);
 }

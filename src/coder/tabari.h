@@ -149,6 +149,11 @@ typedef struct tb_model {
     VEC(tb_pattern) patterns;       /* verbs' patterns, grouped by verb */
     VEC(tb_pattern) members;        /* synset members, grouped by synset */
     VEC(tb_synset) synsets;
+    /* the set's discard phrases (PETRARCH, native): exact consecutive words */
+    VEC(uint32_t) discards;         /* phrases */
+    VEC(uint8_t) discard_story;     /* 1: +PHRASE, the whole story */
+    uint32_t *disc_first;           /* per literal (n + 1): discards starting with it */
+    uint32_t *disc_list;
     const char **agent_codes;       /* per dictionary agent: "~GOV" or "NGM~" */
     uint32_t n_agents;
     uint32_t lit_and, lit_nor, lit_the; /* ids of AND, NOR, THE */
@@ -297,6 +302,7 @@ typedef struct tb_state {
     VEC(tb_tag) tags;       /* tags[0] unused */
     int has_clauses;
     int has_discard, is_complex;
+    int discard_story;      /* a +PHRASE discard: the whole document goes */
     int idx_fwd_actor, idx_fwd_compd;
 
     /* forwarding */

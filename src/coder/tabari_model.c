@@ -633,6 +633,54 @@ static int finish_start_lists(builder *b)
     return 0;
 }
 
+/* The set's discard list: a phrase of exact words, one after the other, as
+   PETRARCH matches it (TABARI itself discards with [###] codes instead). */
+static int add_discards(tb_model *m)
+{
+    const dict_set *d = m->dict;
+    for (size_t i = 0; i < dict_n_discards(d); i++) {
+        const discard_entry *de = dict_discard(d, (uint32_t)i);
+        if (!de || !de->phrase)
+            continue;
+        char buf[512];
+        size_t n = 0;
+        for (const char *p = de->phrase; *p && n + 2 < sizeof buf; p++)
+            buf[n++] = (*p == ' ' || *p == '\t') ? '_' : *p;
+        while (n && buf[n - 1] == '_')
+            n--;
+        buf[n++] = '_';
+        uint32_t ph = tb_store_phrase(m, buf, n, 0);
+        if (ph == UINT32_MAX)
+            continue;
+        if (vec_push(&m->discards, ph) != 0 || vec_push(&m->discard_story, de->whole_story) != 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* Discards by their first literal (after every literal exists). */
+static int index_discards(tb_model *m)
+{
+    size_t nl = m->lit.len;
+    m->disc_first = calloc(nl + 2, sizeof *m->disc_first);
+    m->disc_list = malloc((m->discards.len ? m->discards.len : 1) * sizeof *m->disc_list);
+    if (!m->disc_first || !m->disc_list)
+        return -1;
+    for (size_t k = 0; k < m->discards.len; k++)
+        m->disc_first[m->elems.items[m->discards.items[k]].arg + 1]++;
+    for (size_t l = 0; l < nl; l++)
+        m->disc_first[l + 1] += m->disc_first[l];
+    uint32_t *fill = calloc(nl + 1, sizeof *fill);
+    if (!fill)
+        return -1;
+    for (size_t k = 0; k < m->discards.len; k++) {
+        uint32_t lit = m->elems.items[m->discards.items[k]].arg;
+        m->disc_list[m->disc_first[lit] + fill[lit]++] = (uint32_t)k;
+    }
+    free(fill);
+    return 0;
+}
+
 static int add_agent_codes(tb_model *m)
 {
     const dict_set *d = m->dict;
@@ -668,7 +716,8 @@ tb_model *tb_model_new(const dict_set *d)
     m->dict = d;
     builder b = {m, {0}, {0}, {0}};
     int ok = add_builtins(&b) == 0 && add_agent_codes(m) == 0 && add_synsets(m) == 0 &&
-             add_roots(&b) == 0 && finish_start_lists(&b) == 0;
+             add_roots(&b) == 0 && add_discards(m) == 0 && finish_start_lists(&b) == 0 &&
+             index_discards(m) == 0;
     m->has_time = dict_time(d, 0) != NULL;
     vec_free(&b.lit_head);
     vec_free(&b.lit_tail);
@@ -689,6 +738,10 @@ void tb_model_free(tb_model *m)
     free(m->lit_slots);
     free(m->start_first);
     free(m->start_roots);
+    free(m->disc_first);
+    free(m->disc_list);
+    vec_free(&m->discards);
+    vec_free(&m->discard_story);
     vec_free(&m->elems);
     vec_free(&m->roots);
     vec_free(&m->verbs);

@@ -954,14 +954,42 @@ static int dereference_pronouns(tb_state *s)
 
 /* ---- discards and complexity ---------------------------------------------------- */
 
+/* A discard phrase of the set at word p: its words, exactly, one after the other. */
+static int discard_at(const tb_state *s, uint32_t phrase, int p)
+{
+    const tb_elem *e = &s->m->elems.items[phrase];
+    for (; e->kind != TE_END; e++, p++)
+        if (e->kind != TE_LIT || p > s->ilex || tb_has_lit(s, p, e->arg) != 2)
+            return 0;
+    return 1;
+}
+
 static void check_discards(tb_state *s)
 {
-    s->has_discard = 0;
+    const tb_model *m = s->m;
+    s->has_discard = s->discard_story = 0;
     for (int p = 0; s->wtype[p] != TW_HALT; p++)
         if (s->root[p] >= 0 && is_discard_root(s, s->root[p])) {
             s->has_discard = 1;
             return;
         }
+    if (!m->discards.len)
+        return;
+    for (int p = 0; p <= s->ilex; p++) {
+        if (s->lex[p].ilit <= 0)
+            continue;
+        for (const uint32_t *q = s->lits.items + s->lex[p].ilit; *q; q++) {
+            uint32_t lit = (*q >> 1) - 1;
+            for (uint32_t k = m->disc_first[lit]; k < m->disc_first[lit + 1]; k++) {
+                uint32_t d = m->disc_list[k];
+                if (discard_at(s, m->discards.items[d], p)) {
+                    s->has_discard = 1;
+                    s->discard_story = m->discard_story.items[d];
+                    return;
+                }
+            }
+        }
+    }
 }
 
 static int count_heads(const tb_state *s, int type)
@@ -1059,7 +1087,7 @@ static void evaluate_complexity(tb_state *s)
 int tb_parse(tb_state *s)
 {
     s->parse_error = 0;
-    s->has_discard = 0;
+    s->has_discard = s->discard_story = 0;
     s->is_complex = 0;
     s->idx_fwd_actor = s->idx_fwd_compd = -1;
     filter_text(s);

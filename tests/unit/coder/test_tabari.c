@@ -2,8 +2,9 @@
 ** test_tabari.c: the TABARI rules (CODER_RULES_TABARI), one mechanism at a
 ** time, on a small TABARI-format dictionary of our own: stems and regular
 ** endings, paired codes, syntactic and coded compounds, a pattern with $ and +,
-** synsets, agents, pronouns, discards, the complexity filter, CODE BY options,
-** time shifts, and the hook that codes a document's sentences.
+** synsets, agents, pronouns, discards ([###] codes and a discard list), the
+** complexity filter, CODE BY options, time shifts, and the hook that codes a
+** document's sentences.
 */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -50,6 +51,11 @@ static const char verbs[] =
     "FUND [070]\n"
     "- * &MONEY [071]\n";
 
+/* a discard list (PETRARCH and dyad dictionaries have them; TABARI uses [###]) */
+static const char discards[] =
+    "+CHESS OLYMPIAD\n"
+    "HARVEST FESTIVAL\n";
+
 typedef struct fixture {
     dict_set *dict;
     coder_model *model;
@@ -66,6 +72,8 @@ static int setup(void **state)
                                      DIALECT_TABARI, NULL), 0);
     assert_int_equal(dict_load_bytes(b, "t.verbs", verbs, strlen(verbs), DICT_FILE_VERBS,
                                      DIALECT_TABARI, NULL), 0);
+    assert_int_equal(dict_load_bytes(b, "t.discards", discards, strlen(discards),
+                                     DICT_FILE_DISCARDS, DIALECT_NATIVE, NULL), 0);
     assert_int_equal(grammar_register(b), 0);
     f.dict = dict_builder_freeze(b, NULL);
     assert_non_null(f.dict);
@@ -225,6 +233,31 @@ static void test_discard(void **state)
     coder_free(c);
 }
 
+static void test_discard_list(void **state)
+{
+    coder *c = new_coder(state);
+    mention_vec mv = {0};
+    char got[512];
+    assert_int_equal(code(c, "Valoria praised Nordia at the harvest festival on Monday.", got,
+                          sizeof got, &mv), 0);
+    assert_string_equal(coder_tabari_outcome(c), "discard");
+    /* the words must be there, one after the other */
+    code(c, "Valoria praised Nordia for the harvest at the festival on Monday.", got, sizeof got,
+         &mv);
+    assert_string_equal(got, "VAL/NOR/051");
+    /* a +PHRASE discards the whole document */
+    const char *text = "Valoria praised Nordia on Monday in the capital city.\n\n"
+                       "Ostland hosted the chess olympiad on Tuesday at the northern border.";
+    document *doc = document_new();
+    assert_non_null(doc);
+    assert_int_equal(document_set_text(doc, text, strlen(text), 0), 0);
+    mv.len = 0;
+    assert_int_equal(coder_code_document(c, doc, &mv), 0);
+    document_free(doc);
+    vec_free(&mv);
+    coder_free(c);
+}
+
 static void test_complexity(void **state)
 {
     coder *c = new_coder(state);
@@ -314,6 +347,7 @@ int main(void)
         cmocka_unit_test(test_agents),
         cmocka_unit_test(test_pronoun),
         cmocka_unit_test(test_discard),
+        cmocka_unit_test(test_discard_list),
         cmocka_unit_test(test_complexity),
         cmocka_unit_test(test_code_by_options),
         cmocka_unit_test(test_time_shift),

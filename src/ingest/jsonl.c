@@ -99,7 +99,7 @@ static size_t utf8_valid_len(const unsigned char *s, size_t n)
 }
 
 /* Repair a line so that jansson can read it: invalid UTF-8 bytes become
-   U+FFFD, raw control bytes are dropped (a tab becomes a blank).  Returns 1
+   U+FFFD, raw NUL bytes are dropped and other raw controls become blanks.  Returns 1
    when anything changed (out then holds the repaired line), counting what was
    repaired and where it first occurred. */
 static int repair_line(const char *p_, size_t n, strbuf *out, unsigned long *bad_utf8,
@@ -127,11 +127,10 @@ static int repair_line(const char *p_, size_t n, strbuf *out, unsigned long *bad
             strbuf_putc(out, (char)c);
             i++;
         } else if (c < 0x20) {
-            if (c == '\t') {
-                strbuf_putc(out, ' ');
-            } else if ((*controls)++ == 0) {
+            if (c != '\t' && (*controls)++ == 0)
                 *first_control = (long long)i;
-            }
+            if (c != 0) /* a raw tab or separator inside a string: a blank */
+                strbuf_putc(out, ' ');
             i++;
         } else {
             size_t k = utf8_valid_len(p + i, n - i);

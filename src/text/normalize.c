@@ -6,8 +6,10 @@
 **
 **   - printable ASCII is copied in runs (the common case, no decoding);
 **   - \r\n and \r become \n; \v and \f become \n (they are line breaks, and
-**     dropping them would glue two words together); \t and \n are kept; NUL,
-**     the other C0 controls and DEL are dropped;
+**     dropping them would glue two words together); \t and \n are kept; NUL
+**     bytes are dropped; a run of other C0 controls or DEL is dropped too, but
+**     left as one blank when it stands between two characters, where feeds use
+**     it as a separator (TABARI's own test data does);
 **   - a run of non-ASCII bytes is decoded code point by code point: invalid
 **     sequences become U+FFFD (one per maximal ill-formed subpart, as Unicode
 **     recommends); Unicode spaces become ' '; U+2028/U+0085 become \n and
@@ -337,9 +339,24 @@ int text_normalize(const char *in_, size_t len, const char *name, strbuf *out, d
                 st.oom = 1;
             i += (c == '\r' && i + 1 < len && in[i + 1] == '\n') ? 2 : 1;
         } else if (c < 0x80) {
+            /* NUL goes; another control between two characters is a field
+               separator in some feeds ("Gondor\x1a\x1a3"): it becomes a blank */
             if (st.controls++ == 0)
                 st.first_control = (long long)i;
-            i++;
+            size_t j = i + 1;
+            while (j < len && (in[j] < 0x20 || in[j] == 0x7F) && in[j] != '\n' && in[j] != '\t' &&
+                   in[j] != '\r' && in[j] != 0x0B && in[j] != 0x0C) {
+                st.controls++;
+                j++;
+            }
+            int separates = 0;
+            for (size_t k = i; k < j; k++)
+                separates |= in[k] != 0;
+            if (separates && out->len > 0 && j < len && in[j] != ' ' && in[j] != '\n' &&
+                in[j] != '\t' && out->data[out->len - 1] != ' ' && out->data[out->len - 1] != '\n' &&
+                out->data[out->len - 1] != '\t' && strbuf_putc(out, ' ') != 0)
+                st.oom = 1;
+            i = j;
         } else {
             i = normalize_run(&st, in, len, i);
         }

@@ -72,6 +72,8 @@ typedef VEC(sentence) sentence_vec;
    - invalid UTF-8 sequences become U+FFFD, each reported (once per input, with
      the byte offset of the first and a count) as a warning;
    - NUL bytes and C0 controls other than \t \n are dropped (reported likewise);
+     a run of controls other than NUL standing between two characters is
+     left as one blank, since feeds use them as separators;
      \r\n and \r become \n; U+00A0 and other Unicode spaces become ' ';
    - the result is NFC (utf8proc).
    `name` names the input in diagnostics.  Returns 0, or -1 on out of memory. */

@@ -144,11 +144,16 @@ static int special_kind(const char *w, size_t len)
     }
 }
 
+/* A synset by name; a PETRARCH label may keep a trailing _ (&PREPOSIT1_ is
+   used as &PREPOSIT1). */
 static uint32_t find_synset(const tb_model *m, const char *s, size_t len)
 {
     for (size_t k = 0; k < m->synsets.len; k++) {
         const char *n = m->synsets.items[k].name;
-        if (strlen(n) == len && !memcmp(n, s, len))
+        size_t nl = strlen(n);
+        if (nl > len + 1 || memcmp(n, s, len < nl ? len : nl))
+            continue;
+        if (nl == len || (nl == len + 1 && n[len] == '_'))
             return (uint32_t)k;
     }
     return UINT32_MAX;
@@ -410,8 +415,15 @@ static void sort_by_length(tb_pattern *ps, uint32_t n)
     }
 }
 
+/* A token the text tokenizer splits off a word: 's, n't. */
+static int clitic(const char *w)
+{
+    return w[0] == '\'' || !strncmp(w, "N'T", 3);
+}
+
 /* A member as TABARI wrote it, from the set's lexemes: a stem is a word
-   without `_`, and a gap is a blank. */
+   without `_`, and a gap is a blank.  Clitics go back on their word (TABARI's
+   text filter keeps DIDN'T whole). */
 static size_t member_text(const dict_set *d, const lex_id *lx, size_t n, char *out, size_t cap)
 {
     const wordtab *wt = dict_words(d);
@@ -429,6 +441,13 @@ static size_t member_text(const dict_set *d, const lex_id *lx, size_t n, char *o
         while (j < n && lx[j] == DICT_LEX_GAP)
             gap = 1, j++;
         int last = j >= n;
+        if (!last && !gap && clitic(wordtab_key(wt, lx[j]))) {
+            if (o + wl + 1 >= cap)
+                return 0;
+            memcpy(out + o, w, wl);
+            o += wl;
+            continue; /* the clitic follows with no connector */
+        }
         const char *conn = stem ? (last || gap ? " " : "~_") : (gap ? "_ " : "_");
         size_t cl = strlen(conn);
         if (o + wl + cl + 1 >= cap)

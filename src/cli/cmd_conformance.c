@@ -473,7 +473,8 @@ static void upper_trim(char *s)
     *w = '\0';
 }
 
-static int run_petrarch(const char *shared, int show_failures, FILE *pred_out, int dyad_rules)
+static int run_petrarch(const char *shared, int show_failures, FILE *pred_out, int dyad_rules,
+                        int petrarch_flavour)
 {
     char dir[4096], path[4200];
     snprintf(dir, sizeof dir, "%s/conformance/petrarch", shared);
@@ -511,6 +512,8 @@ static int run_petrarch(const char *shared, int show_failures, FILE *pred_out, i
         return EXIT_FAILED;
     }
     coder_apply_tabari_option(c, "SET: YYYY = TRUE");
+    if (petrarch_flavour)
+        coder_apply_tabari_option(c, "SET: PETRARCH = TRUE");
     mention_vec mv = {0};
     tally t = {{0}, {0}, {0}, 0, 0};
     char *line = data;
@@ -612,7 +615,7 @@ int cmd_conformance(int argc, char **argv)
     };
     const char *shared = getenv("DYAD_SHARED");
     const char *output = NULL;
-    int failures = 0, dyad_rules = 0;
+    int failures = 0, dyad_rules = 0, flavour = 1;
     if (!shared || !*shared)
         shared = "../shared";
     int ch;
@@ -622,6 +625,8 @@ int cmd_conformance(int argc, char **argv)
         case 'r':
             if (!strcmp(optarg, "dyad"))
                 dyad_rules = 1;
+            else if (!strcmp(optarg, "tabari-plain"))
+                flavour = 0;
             else if (strcmp(optarg, "tabari") != 0)
                 return usage(stderr);
             break;
@@ -651,7 +656,7 @@ int cmd_conformance(int argc, char **argv)
         }
     }
     int rc = tabari ? run_tabari(shared, failures, out)
-                    : run_petrarch(shared, failures, out, dyad_rules);
+                    : run_petrarch(shared, failures, out, dyad_rules, flavour);
     if (out && fclose(out) != 0) {
         fprintf(stderr, "dyad conformance: cannot write %s\n", output);
         rc = EXIT_FAILED;

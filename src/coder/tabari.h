@@ -183,6 +183,8 @@ typedef struct tb_options {
     int time_shift;         /* SET: TIME SHIFT (on when the verbs have <TIME>) */
     int fbis;               /* SET: FBIS */
     int conv_agent;         /* SET: CONVERT AGENT */
+    int petrarch;           /* SET: PETRARCH (dyad's): compounds take unknown modifier
+                               words, and an agent before a compound governs it all */
     int min_lex;            /* SET: MINIMUM WORDS, minus one */
     /* COMPLEX: limits (0 = off) and flags */
     int cx_verbs, cx_actors, cx_pronouns, cx_conj, cx_nonres, cx_lateverb;
@@ -229,6 +231,7 @@ typedef struct tb_actor {
     int compound;           /* the code is a coded compound (several codes) */
     int where;              /* word of its head, -1 none, TB_DEFAULT_LOC default */
     int root, agt_root;     /* roots, -1 none */
+    int agent_before;       /* the agent was written before the actor */
 } tb_actor;
 
 #define TB_DEFAULT_LOC (TB_MAX_SYNT - 1)

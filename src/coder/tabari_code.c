@@ -42,6 +42,7 @@ static int root_at(const tb_state *s, int loc)
 
 static void zero_actor(tb_actor *a)
 {
+    a->agent_before = 0;
     a->code = NULL;
     a->agent = NULL;
     a->compound = 0;
@@ -107,6 +108,7 @@ static void find_agent(tb_state *s, int loc, tb_actor *a)
     }
     if (loc > 0 && !former && is_former(s, loc - 1))
         former = 1;
+    a->agent_before = 0;
     if (wtype_at(s, tloc + 1) == TW_AGENT && tb_has_head(s, tloc + 1, TW_AGENT)) {
         a->agt_root = s->root[tloc + 1];
         a->agent = former ? elite_code : agent_code(s, a->agt_root);
@@ -123,11 +125,22 @@ static void find_agent(tb_state *s, int loc, tb_actor *a)
             if (i > 0 && !former && is_former(s, i - 1))
                 former = 1;
             a->agent = former ? elite_code : agent_code(s, a->agt_root);
+            a->agent_before = 1;
             return;
         }
     }
     a->agent = NULL;
     a->agt_root = -1;
+}
+
+/* SET: PETRARCH: an agent written before a compound ("lawmakers in Fornost and
+   Gondor") governs every member that has none of its own. */
+static void inherit_agent(const tb_state *s, tb_actor *member, const tb_actor *first)
+{
+    if (!s->opt.petrarch || member->agent || !first->agent || !first->agent_before)
+        return;
+    member->agent = first->agent;
+    member->agt_root = first->agt_root;
 }
 
 /* The first actor that begins at or after loc in the clause; -1 none. */
@@ -165,6 +178,7 @@ static void set_default(tb_state *s, tb_actor *a, const char *code)
     zero_actor(a);
     a->code = code;
     a->where = TB_DEFAULT_LOC;
+    a->agent_before = 0;
 }
 
 static void regular_source(tb_state *s, int index)
@@ -328,7 +342,8 @@ static void make_event(tb_state *s, const tb_pattern *p, int index)
     if (!src_cmp && !tar_cmp) {
         put_event(s, p, index, &s->source, &s->target);
     } else {
-        int more_src, more_tar;
+        int more_src, more_tar, first_src = 1;
+        tb_actor src_first, tar_first;
         int idx_src = member_start(s, &s->source, &more_src);
         for (;;) {
             tb_actor src, tar;
@@ -338,6 +353,12 @@ static void make_event(tb_state *s, const tb_pattern *p, int index)
                 actor_codes(s, &src, idx_src);
                 find_agent(s, idx_src, &src);
             }
+            if (first_src)
+                src_first = src;
+            else
+                inherit_agent(s, &src, &src_first);
+            first_src = 0;
+            int first_tar = 1;
             int idx_tar = member_start(s, &s->target, &more_tar);
             for (;;) {
                 if (idx_tar == TB_DEFAULT_LOC) {
@@ -346,6 +367,11 @@ static void make_event(tb_state *s, const tb_pattern *p, int index)
                     actor_codes(s, &tar, idx_tar);
                     find_agent(s, idx_tar, &tar);
                 }
+                if (first_tar)
+                    tar_first = tar;
+                else
+                    inherit_agent(s, &tar, &tar_first);
+                first_tar = 0;
                 put_event(s, p, index, &src, &tar);
                 if (!more_tar)
                     break;

@@ -10,6 +10,8 @@
 **   FORWARD: ^^*****NNN*SSS [OFF]          pronouns may refer to the previous record
 **   COMMA: MIN = 2 MAX = 10 EMIN ... BMAX   lengths of comma-delimited clauses
 **   OUTPUT:, LABEL:, NONEVENTS:            output only: accepted and ignored
+**   SET: PETRARCH = TRUE                   dyad's own: read compounds as PETRARCH's
+**                                          parser would (see tabari_parse.c)
 **
 ** The validation suite also changes them between records ({ OPTION: ... }).
 ** Commands are read the way TABARI reads them: keywords are found by substring
@@ -207,6 +209,8 @@ static int set_cmd(tb_options *o, const char *args)
         /* output and reporting only */
     } else if (strstr(args, "FBIS")) {
         o->fbis = boolean_after_eq(args);
+    } else if (strstr(args, "PETRARCH")) {
+        o->petrarch = boolean_after_eq(args);
     } else if (strstr(args, "CONV")) {
         o->conv_agent = boolean_after_eq(args);
     } else if (strstr(args, "MINIM")) {

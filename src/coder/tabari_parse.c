@@ -705,7 +705,11 @@ static int mark_compound(tb_state *s)
             continue;
         int pend = -1, pset = -1;
         int a = p + 1;
-        while (s->wtype[a] == TW_ACTOR || s->wtype[a] == TW_DETERM || s->wtype[a] == TW_ADJCTV) {
+        /* SET: PETRARCH: words no dictionary knows are modifiers inside the
+           noun phrase ("and the evil awful Gondor"), as a parser would read them */
+        int modifier = s->opt.petrarch ? TW_NULL : TW_ADJCTV;
+        while (s->wtype[a] == TW_ACTOR || s->wtype[a] == TW_DETERM || s->wtype[a] == TW_ADJCTV ||
+               (s->wtype[a] == modifier && s->lex[a].ilit >= 0)) {
             if (s->wtype[a] == TW_ACTOR && tb_has_head(s, a, TW_ACTOR)) {
                 while (a < s->ilex && !tb_has_tail(s, a, TW_ACTOR))
                     a++;
@@ -717,7 +721,8 @@ static int mark_compound(tb_state *s)
             continue;
         for (a = p; a >= 0; a--) {
             int w = s->wtype[a];
-            if (w != TW_ACTOR && w != TW_CONJ && w != TW_COMMA && w != TW_DETERM && w != TW_ADJCTV)
+            if (w != TW_ACTOR && w != TW_CONJ && w != TW_COMMA && w != TW_DETERM && w != TW_ADJCTV &&
+                !(w == modifier && s->lex[a].ilit >= 0))
                 break;
             if (w == TW_CONJ || w == TW_COMMA)
                 need_connect = 0;

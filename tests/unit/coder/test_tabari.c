@@ -298,6 +298,28 @@ static void test_code_by_options(void **state)
     coder_free(c);
 }
 
+static void test_petrarch_flavour(void **state)
+{
+    coder *c = new_coder(state);
+    mention_vec mv = {0};
+    char got[512];
+    const char *mods = "Valoria and the brave young Nordia condemned Ostland on Monday.";
+    const char *gov = "Activists in Valoria and Nordia praised Ostland on Monday for its reforms.";
+    /* TABARI: "brave young" are no adjectives it knows, so no compound */
+    code(c, mods, got, sizeof got, &mv);
+    assert_string_equal(got, "NOR/OST/122");
+    code(c, gov, got, sizeof got, &mv);
+    assert_string_equal(got, "NGMVAL/OST/051 NOR/OST/051");
+    assert_int_equal(coder_apply_tabari_option(c, "SET: PETRARCH = TRUE"), 0);
+    code(c, mods, got, sizeof got, &mv);
+    assert_string_equal(got, "VAL/OST/122 NOR/OST/122");
+    /* an agent before the compound governs every member */
+    code(c, gov, got, sizeof got, &mv);
+    assert_string_equal(got, "NGMVAL/OST/051 NGMNOR/OST/051");
+    vec_free(&mv);
+    coder_free(c);
+}
+
 static void test_time_shift(void **state)
 {
     coder *c = new_coder(state);
@@ -350,6 +372,7 @@ int main(void)
         cmocka_unit_test(test_discard_list),
         cmocka_unit_test(test_complexity),
         cmocka_unit_test(test_code_by_options),
+        cmocka_unit_test(test_petrarch_flavour),
         cmocka_unit_test(test_time_shift),
         cmocka_unit_test(test_document_hook),
     };

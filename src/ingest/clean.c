@@ -181,8 +181,16 @@ static void set_meta(cleaner *c, const char **field, const char *s, size_t n)
     while (n && is_space(*s))
         s++, n--;
     while (n && (is_space(s[n - 1]) || s[n - 1] == ',' || s[n - 1] == '.' || s[n - 1] == ':' ||
-                 s[n - 1] == '|' || s[n - 1] == '-'))
+                 s[n - 1] == '|' || s[n - 1] == '-')) {
+        if (s[n - 1] == '.') { /* keep the period of "Calif." or "D.C." */
+            size_t w = n - 1;
+            while (w > 0 && s[w - 1] != ' ')
+                w--;
+            if (n - 1 - w <= 5 && is_upper(s[w]))
+                break;
+        }
         n--;
+    }
     if (n == 0 || (*field && **field))
         return;
     *field = document_strndup(c->doc, s, n);
@@ -453,24 +461,57 @@ static bp_class boilerplate_class(cleaner *c, const char *s, size_t n)
 
 /* ---- syndication notes -------------------------------------------------- */
 
-static const char *const syndication_phrases[] = {
-    "original source of this article is ", "originally published on ", "originally published in ",
-    "originally published at ", "originally published by ", "first published on ",
-    "first published in ", "first published at ", "first published by ",
-    "originally appeared on ", "originally appeared in ", "originally appeared at ",
-    "first appeared on ", "first appeared in ", "appeared first on ",
-    "republished with permission from ", "republished from ", "reprinted with permission from ",
-    "reprinted from ", "cross-posted from ", "crossposted from ", NULL};
+/* Phrases that name where a text was first published.  Those marked
+   `context` are also ordinary English ("people first appeared on this
+   continent"), so they count only at the start of a note or right after
+   "this article" / "this story" / ...; the name must look like one. */
+typedef struct synd_phrase {
+    const char *text;   /* lower case */
+    int context;
+} synd_phrase;
 
-/* When s names where it was first published, store that name and return 1. */
+static const synd_phrase syndication_phrases[] = {
+    {"original source of this article is ", 0}, {"appeared first on ", 0},
+    {"republished with permission from ", 0}, {"republished from ", 0},
+    {"reprinted with permission from ", 0}, {"reprinted from ", 0},
+    {"cross-posted from ", 0}, {"crossposted from ", 0},
+    {"originally published on ", 1}, {"originally published in ", 1},
+    {"originally published at ", 1}, {"originally published by ", 1},
+    {"first published on ", 1}, {"first published in ", 1}, {"first published at ", 1},
+    {"first published by ", 1}, {"originally appeared on ", 1}, {"originally appeared in ", 1},
+    {"originally appeared at ", 1}, {"first appeared on ", 1}, {"first appeared in ", 1},
+};
+
+static int article_context(const char *low, size_t hit)
+{
+    static const char *const nouns[] = {"this article", "this story", "this piece", "this post",
+                                        "this report", "this column", "this essay",
+                                        "this interview", "this commentary", "this op-ed",
+                                        "this analysis", "this text", NULL};
+    size_t from = hit > 48 ? hit - 48 : 0;
+    for (const char *const *w = nouns; *w; w++) {
+        const char *f = strstr(low + from, *w);
+        if (f && (size_t)(f - low) < hit)
+            return 1;
+    }
+    return 0;
+}
+
+/* When s names where it was first published, store that name and return 1;
+   *at_start says the note opens the paragraph. */
 static int syndication_note(cleaner *c, const char *s, size_t n, int *at_start)
 {
     const char *low = lowered(c, s, n) + 1; /* skip the leading blank */
-    for (const char *const *ph = syndication_phrases; *ph; ph++) {
-        const char *hit = strstr(low, *ph);
+    for (size_t p = 0; p < sizeof syndication_phrases / sizeof syndication_phrases[0]; p++) {
+        const synd_phrase *ph = &syndication_phrases[p];
+        const char *hit = strstr(low, ph->text);
         if (!hit)
             continue;
-        size_t from = (size_t)(hit - low) + strlen(*ph);
+        size_t at = (size_t)(hit - low);
+        int opens = at < 40;
+        if (ph->context && !opens && !article_context(low, at))
+            continue;
+        size_t from = at + strlen(ph->text);
         if (from >= n)
             continue;
         /* the name runs to a sentence end, a comma, "Copyright", a bracket */
@@ -493,10 +534,15 @@ static int syndication_note(cleaner *c, const char *s, size_t n, int *at_start)
             continue;
         const char *name = s + from;
         size_t len = e - from;
-        if (starts_ci(name, len, "the ") && len > 4 && is_lower(name[4]))
-            continue; /* "first published in the spring" is not a source */
-        set_meta(c, &c->doc->original_source, name, len);
-        *at_start = hit == low || (size_t)(hit - low) < 24;
+        int domain = 0;
+        for (size_t k = 1; k + 1 < len && !domain; k++)
+            domain = name[k] == '.' && is_alpha(name[k + 1]) && !memchr(name, ' ', len);
+        if (starts_ci(name, len, "the ") && len > 4)
+            name += 4, len -= 4;
+        if (!(is_upper(name[0]) || is_digit(name[0]) || domain))
+            continue; /* "first published in the spring" names no source */
+        set_meta(c, &c->doc->original_source, s + from, e - from);
+        *at_start = opens;
         return 1;
     }
     return 0;
@@ -769,7 +815,7 @@ static size_t dateline_sep(const char *s, size_t n, size_t i, int colon_ok)
                ((unsigned char)s[k + 2] == 0x94 || (unsigned char)s[k + 2] == 0x93)) {
         k += 3;
         dash = 1; /* an en or em dash needs no blank after it */
-    } else if (colon_ok && k == i && k < n && s[k] == ':') {
+    } else if (colon_ok && k < n && s[k] == ':') {
         k++;
     } else {
         return 0;
@@ -792,7 +838,7 @@ static size_t caps_word(const char *s, size_t n, size_t i, size_t *letters)
         if (is_upper((char)ch)) {
             (*letters)++;
             k++;
-        } else if ((ch == '.' || ch == '\'' || ch == '-') && k > i) {
+        } else if ((ch == '.' || ch == '\'' || ch == '-' || ch == '/') && k > i) {
             k++;
         } else if (ch >= 0x80) {
             utf8proc_int32_t cp;
@@ -824,11 +870,73 @@ static int dateline_stopword(const char *s, size_t n)
     return 0;
 }
 
+/* A capitalised, not all-capitals word (Athens, Greece) at s[i]; returns its end. */
+static size_t title_word(const char *s, size_t n, size_t i)
+{
+    if (i >= n || !is_upper(s[i]))
+        return i;
+    size_t k = i + 1;
+    int lower = 0;
+    while (k < n && (is_alpha(s[k]) || s[k] == '.' || s[k] == '\'' || s[k] == '-')) {
+        lower |= is_lower(s[k]);
+        k++;
+    }
+    return lower ? k : i;
+}
+
+/* A date inside a dateline ("Aug. 23, 2004", "Feb 6", "(Aug. 30, 2004)") at
+   s[i]: returns its end (i when none), with the day when it names a year. */
+static size_t dateline_date(const char *s, size_t n, size_t i, int32_t *days)
+{
+    size_t k = i;
+    int paren = k < n && s[k] == '(';
+    if (paren)
+        k++;
+    size_t w = k;
+    while (w < n && is_alpha(s[w]))
+        w++;
+    if (w == k || !civil_month_from_name(s + k, w - k))
+        return i;
+    if (w < n && s[w] == '.')
+        w++;
+    while (w < n && s[w] == ' ')
+        w++;
+    size_t d = w;
+    while (d < n && is_digit(s[d]) && d - w < 2)
+        d++;
+    if (d == w)
+        return i;
+    size_t e = d;
+    size_t y = e;
+    while (y < n && (s[y] == ',' || s[y] == ' '))
+        y++;
+    size_t ye = y;
+    while (ye < n && is_digit(s[ye]) && ye - y < 4)
+        ye++;
+    if (ye - y == 4) {
+        int32_t dd;
+        if (civil_parse(s + k, ye - k, &dd) == 0)
+            *days = dd;
+        e = ye;
+    }
+    if (paren) {
+        if (e >= n || s[e] != ')')
+            return i;
+        e++;
+    } else if (e < n && s[e] == '.') {
+        e++; /* "NEW DELHI, Aug. 25. -" */
+    }
+    return e;
+}
+
 /* One dateline element at the start of s: returns bytes consumed (0: none),
-   setting place/outlet when found (unless dry). */
+   setting place/outlet (and the date, when it has a year) unless dry.
+     (Sports Network) -            AP -  /  SPACE.com -      (a known outlet)
+     KABUL, Afghanistan (AP) -     LIMA:     SEATTLE/NEW YORK (Reuters) -
+     JERUSALEM Aug. 23, 2004 -     SOUTH WILLIAMSPORT, Pa., Aug. 26 --
+     Athens, Greece (Sports Network) -   (a capitalised place needs the outlet) */
 static size_t dateline_once(cleaner *c, const char *s, size_t n, int dry)
 {
-    /* "(Sports Network) - " */
     if (n > 2 && s[0] == '(') {
         const char *close = memchr(s, ')', n < 48 ? n : 48);
         if (close) {
@@ -840,7 +948,6 @@ static size_t dateline_once(cleaner *c, const char *s, size_t n, int dry)
             }
         }
     }
-    /* "AP - ", "SPACE.com - ": a known outlet */
     for (size_t k = 1; k < n && k < 48; k++) {
         if (s[k] != ' ')
             continue;
@@ -854,8 +961,35 @@ static size_t dateline_once(cleaner *c, const char *s, size_t n, int dry)
             break;
         }
     }
-    /* "KABUL, Afghanistan (AP) - ", "LONDON, Feb 6 (Reuters) - ", "LIMA: " */
+    /* "SEPTEMBER 27, 2004 (COMPUTERWORLD) -": a date alone */
+    int32_t lead_day = DATE_UNKNOWN;
+    size_t lead = dateline_date(s, n, 0, &lead_day);
+    if (lead > 0) {
+        size_t k = lead, os = 0, oe = 0;
+        while (k < n && s[k] == ' ')
+            k++;
+        if (k < n && s[k] == '(') {
+            const char *close = memchr(s + k, ')', n - k < 48 ? n - k : 48);
+            if (close) {
+                os = k + 1;
+                oe = (size_t)(close - s);
+                k = oe + 1;
+            }
+        }
+        size_t after = dateline_sep(s, n, k, 0);
+        if (after && lead_day != DATE_UNKNOWN) {
+            if (!dry) {
+                if (c->doc->published == DATE_UNKNOWN)
+                    c->doc->published = lead_day;
+                if (oe > os)
+                    set_meta(c, &c->doc->outlet, s + os, oe - os);
+            }
+            return after;
+        }
+    }
+    /* the place: all-capitals words, else capitalised ones (checked below) */
     size_t i = 0, letters = 0, words = 0, place_end = 0;
+    int titled = 0;
     while (i < n && words < 6) {
         size_t l;
         size_t e = caps_word(s, n, i, &l);
@@ -872,36 +1006,63 @@ static size_t dateline_once(cleaner *c, const char *s, size_t n, int dry)
         }
         break;
     }
+    if (words == 0) {
+        while (words < 3) {
+            size_t e = title_word(s, n, i);
+            if (e == i || civil_month_from_name(s + i, e - i))
+                break;
+            words++;
+            letters += e - i;
+            place_end = e;
+            if (e < n && s[e] == ' ' && title_word(s, n, e + 1) > e + 1) {
+                i = e + 1;
+                continue;
+            }
+            break;
+        }
+        titled = 1;
+    }
     if (words == 0 || letters < 3)
         return 0;
     i = place_end;
     size_t place_extent = place_end;
     int colon_ok = 1;
-    if (i < n && s[i] == ',') { /* ", Afghanistan" / ", Calif." / ", Feb 6" */
+    int32_t days = DATE_UNKNOWN;
+    if (i < n && s[i] == ',') { /* ", Afghanistan" / ", Pa.," / ", Aug 25, 2004" */
         size_t k = i + 1, rw = 0, region_end = 0;
         while (k < n && s[k] == ' ')
             k++;
-        while (k < n && rw < 4) {
+        while (k < n && rw < 3) {
             size_t st = k;
             while (k < n && s[k] != ' ' && s[k] != '(' && s[k] != ',')
                 k++;
-            if (k == st || !(is_upper(s[st]) || is_digit(s[st]) || (unsigned char)s[st] >= 0xC3))
+            if (k == st || !(is_upper(s[st]) || (unsigned char)s[st] >= 0xC3) ||
+                civil_month_from_name(s + st, k - st) ||
+                (k - st > 1 && s[k - 1] == '.' && civil_month_from_name(s + st, k - st - 1)))
                 break;
             rw++;
             region_end = k;
-            while (k < n && s[k] == ' ')
+            while (k < n && (s[k] == ' ' || s[k] == ','))
                 k++;
             if (k < n && (s[k] == '(' || s[k] == '-' || (unsigned char)s[k] == 0xE2))
                 break;
         }
-        if (!region_end)
-            return 0;
-        i = region_end;
-        place_extent = region_end;
-        colon_ok = 0;
+        if (region_end) {
+            place_extent = region_end;
+            i = region_end;
+        }
     }
-    size_t outlet_s = 0, outlet_e = 0;
+    /* an optional date */
     size_t k = i;
+    while (k < n && (s[k] == ' ' || s[k] == ','))
+        k++;
+    size_t de = dateline_date(s, n, k, &days);
+    if (de > k)
+        i = de;
+    else if (i < n && s[i] == ',')
+        return 0; /* a comma that led nowhere: prose, not a dateline */
+    size_t outlet_s = 0, outlet_e = 0;
+    k = i;
     while (k < n && s[k] == ' ')
         k++;
     if (k < n && s[k] == '(') {
@@ -912,36 +1073,67 @@ static size_t dateline_once(cleaner *c, const char *s, size_t n, int dry)
         outlet_e = (size_t)(close - s);
         i = outlet_e + 1;
         colon_ok = 0;
+        if (count_words(s + outlet_s, outlet_e - outlet_s) > 5)
+            return 0;
     }
-    size_t after = dateline_sep(s, n, i, colon_ok);
+    if (titled && outlet_e == 0 && place_extent == place_end)
+        return 0; /* "Summary - ..." is not a dateline; "Caracas, Venezuela -" is */
+    size_t after = dateline_sep(s, n, i, colon_ok && !titled);
     if (!after)
         return 0;
     if (!dry) {
         set_meta(c, &c->doc->place, s, place_extent);
         if (outlet_e > outlet_s)
             set_meta(c, &c->doc->outlet, s + outlet_s, outlet_e - outlet_s);
+        if (days != DATE_UNKNOWN && c->doc->published == DATE_UNKNOWN)
+            c->doc->published = days;
     }
     return after;
 }
 
-/* "By MICHAEL LIEDTKE SAN FRANCISCO (AP) --": an agency byline run into the
-   dateline.  The name is taken as two capitalised words (three when the second
-   is an initial); the rest must read as a dateline.  Returns the bytes of the
-   byline part (the dateline is then stripped as usual), or 0. */
+/* "By MICHAEL LIEDTKE SAN FRANCISCO (AP) --", "By Deborah Cohen CHICAGO
+   (Reuters) -": a byline run into the dateline.  An all-capitals name is taken
+   as two words (three when the second is an initial); a capitalised one runs
+   to the first all-capitals word.  The rest must read as a dateline.  Returns
+   the bytes of the byline part (the dateline is then stripped as usual), or 0. */
 static size_t caps_byline(cleaner *c, const char *s, size_t n)
 {
     if (n < 4 || memcmp(s, "By ", 3) != 0)
         return 0;
-    size_t i = 3, ends[3], letters;
-    for (int w = 0; w < 3; w++) {
-        size_t e = caps_word(s, n, i, &letters);
-        if (e == i || letters == 0 || e >= n || s[e] != ' ')
+    size_t i = 3, name_end = 0, letters;
+    size_t e0 = caps_word(s, n, i, &letters);
+    if (e0 > i && letters > 1) {
+        size_t ends[3];
+        for (int w = 0; w < 3; w++) {
+            size_t st = w == 0 ? i : ends[w - 1] + 1;
+            size_t e = caps_word(s, n, st, &letters);
+            if (e == st || letters == 0 || e >= n || s[e] != ' ')
+                return 0;
+            ends[w] = e;
+            if (w == 1 && !(e - st <= 3 && s[e - 1] == '.'))
+                break; /* the second word is no initial: a two-word name */
+        }
+        int initial = ends[1] - ends[0] - 1 <= 3 && s[ends[1] - 1] == '.';
+        name_end = initial ? ends[2] : ends[1];
+    } else {
+        int names = 0;
+        while (names < 4) {
+            size_t e = title_word(s, n, i);
+            if (e == i) {
+                size_t l;
+                e = caps_word(s, n, i, &l);
+                if (!(l == 1 && e > i && s[e - 1] == '.'))
+                    break; /* an initial ("J.") belongs to the name */
+            }
+            names++;
+            name_end = e;
+            if (e >= n || s[e] != ' ')
+                return 0;
+            i = e + 1;
+        }
+        if (names == 0)
             return 0;
-        ends[w] = e;
-        i = e + 1;
     }
-    int initial = ends[1] - ends[0] <= 4 && s[ends[1] - 1] == '.';
-    size_t name_end = initial ? ends[2] : ends[1];
     size_t rest = name_end + 1;
     if (rest >= n || !dateline_once(c, s + rest, n - rest, 1))
         return 0;
@@ -972,6 +1164,14 @@ static int same_text_ci(const char *a, size_t an, const char *b, size_t bn)
     return an == bn && strncasecmp(a, b, an) == 0;
 }
 
+/* May p, the only paragraph left, be dropped as boilerplate?  Only when it is
+   a short labelled line or a bare link: a one-paragraph story that opens with
+   "Editor's note:" or mentions Twitter is still the story. */
+static int lone_boilerplate(cleaner *c, const para *p, int cls)
+{
+    return cls == BP_LABEL && count_words(ptext(c, p), p->len) <= 15;
+}
+
 static int clean_head(cleaner *c, int have_title)
 {
     size_t n = c->paras.len;
@@ -993,7 +1193,8 @@ static int clean_head(cleaner *c, int have_title)
             p->removed = 1;
             continue;
         }
-        if (bc == BP_LABEL || (bc != BP_NONE && i + 1 < n)) {
+        if ((bc == BP_LABEL && (i + 1 < n || lone_boilerplate(c, p, bc))) ||
+            (bc != BP_NONE && i + 1 < n)) {
             note_removed(c, "boilerplate", s, p->len);
             p->removed = 1;
             continue;
@@ -1009,6 +1210,9 @@ static void clean_body(cleaner *c)
     VEC(unsigned char) cls = {0};
     if (vec_reserve(&cls, n) != 0)
         return;
+    size_t kept = 0;
+    for (size_t i = 0; i < n; i++)
+        kept += !c->paras.items[i].removed;
     for (size_t i = 0; i < n; i++) {
         para *p = &c->paras.items[i];
         cls.items[i] = BP_NONE;
@@ -1018,14 +1222,17 @@ static void clean_body(cleaner *c)
         int at_start = 0;
         size_t words = count_words(s, p->len);
         if (syndication_note(c, s, p->len, &at_start) &&
-            (at_start || words <= 60 || starts_ci(s, p->len, "editor"))) {
+            (at_start || words <= 80 || starts_ci(s, p->len, "editor")) &&
+            (kept > 1 || words <= 15)) {
             note_removed(c, "syndication note", s, p->len);
             p->removed = 1;
+            kept--;
             continue;
         }
         if (starts_ci(s, p->len, "articles by:")) {
             set_meta(c, &c->doc->author, s + 12, p->len - 12);
             p->removed = 1;
+            kept--;
             continue;
         }
         cls.items[i] = (unsigned char)boilerplate_class(c, s, p->len);
@@ -1034,16 +1241,13 @@ static void clean_body(cleaner *c)
     size_t tail = n;
     while (tail > 0 && (c->paras.items[tail - 1].removed || cls.items[tail - 1] != BP_NONE))
         tail--;
-    size_t kept = 0;
-    for (size_t i = 0; i < n; i++)
-        kept += !c->paras.items[i].removed;
     for (size_t i = 0; i < n; i++) {
         para *p = &c->paras.items[i];
         if (p->removed)
             continue;
         int drop = cls.items[i] >= BP_STRONG || (cls.items[i] == BP_WEAK && i >= tail);
-        if (drop && kept == 1 && cls.items[i] != BP_LABEL)
-            drop = 0; /* vocabulary alone never removes a story's only paragraph */
+        if (drop && kept == 1 && !lone_boilerplate(c, p, cls.items[i]))
+            drop = 0; /* a story's only paragraph goes only when it is plainly furniture */
         if (drop) {
             note_removed(c, "boilerplate", ptext(c, p), p->len);
             p->removed = 1;

@@ -576,8 +576,30 @@ static void test_clean_datelines_and_title_outlets(void **state)
          "The senate voted late on Monday."},
         {"Quake Hits Coast (AFP)", "AFP - A strong quake hit the coast.", NULL, "AFP",
          "A strong quake hit the coast."},
-        {"Deal Signed", "NEW YORK, Feb 6 (Reuters) - The firms signed the deal.", "NEW YORK, Feb 6",
+        {"Deal Signed", "NEW YORK, Feb 6 (Reuters) - The firms signed the deal.", "NEW YORK",
          "Reuters", "The firms signed the deal."},
+        {"Port Closed", "SINGAPORE : The port closed at noon.", "SINGAPORE", NULL,
+         "The port closed at noon."},
+        {"Final Set", "Oslo, Norway (Sports Network) - The final was delayed.", "Oslo, Norway",
+         "Sports Network", "The final was delayed."},
+        {"Summary", "Summary - The committee met twice.", NULL, NULL,
+         "Summary - The committee met twice."},
+        {"Merger Talks", "RIGA/TALLINN (Reuters) - Two banks held merger talks.", "RIGA/TALLINN",
+         "Reuters", "Two banks held merger talks."},
+        {"Vote Count", "By Dana Pell OSLO (Reuters) - The count went on.", "OSLO", "Reuters",
+         "The count went on."},
+        {"Border Reopens", "By RUTA KANE VILNIUS, Lithuania (AP) -- The border reopened.",
+         "VILNIUS, Lithuania", "AP", "The border reopened."},
+        {"Strike Ends", "TARTU, Estonia Aug. 23, 2004 - The strike ended.", "TARTU, Estonia", NULL,
+         "The strike ended."},
+        {"Fire Out", "FRESNO, Calif. - The fire was contained.", "FRESNO, Calif.", NULL,
+         "The fire was contained."},
+        {"Talks Open", "Tartu, Estonia - Talks opened.", "Tartu, Estonia", NULL, "Talks opened."},
+        {"Chips Ship", "MARCH 3, 2004 (TECHWIRE) - Chips shipped.", NULL, "TECHWIRE",
+         "Chips shipped."},
+        {"Quake", "QUITO, Ecuador : A quake shook the city.", "QUITO, Ecuador", NULL,
+         "A quake shook the city."},
+        {"Kabul", "Kabul - the capital - was quiet.", NULL, NULL, "Kabul - the capital - was quiet."},
         {"Ceasefire Holds", "By JOHN Q. ADAMS GENEVA (AP) -- The ceasefire held overnight.", "GENEVA",
          "AP", "The ceasefire held overnight."},
         {"US-China talks", "US - China talks resumed.", NULL, NULL, "US - China talks resumed."},
@@ -600,11 +622,26 @@ static void test_clean_datelines_and_title_outlets(void **state)
         assert_null(strstr(d->title, "("));
         document_free(d);
     }
-    document *d = document_new();
-    const char *t = "By JOHN Q. ADAMS GENEVA (AP) -- x";
-    assert_int_equal(ingest_clean_article(d, NULL, 0, t, strlen(t), "t", NULL), 0);
-    assert_string_equal(d->author, "JOHN Q. ADAMS");
-    document_free(d);
+    struct {
+        const char *raw, *author;
+        int32_t published;
+    } bylines[] = {
+        {"By JOHN Q. ADAMS GENEVA (AP) -- x", "JOHN Q. ADAMS", DATE_UNKNOWN},
+        {"By Dana Pell OSLO (Reuters) - x", "Dana Pell", DATE_UNKNOWN},
+        {"TARTU, Estonia Aug. 23, 2004 - x", NULL, day(2004, 8, 23)},
+    };
+    for (size_t i = 0; i < sizeof bylines / sizeof bylines[0]; i++) {
+        document *d = document_new();
+        const char *t = bylines[i].raw;
+        assert_int_equal(ingest_clean_article(d, NULL, 0, t, strlen(t), "t", NULL), 0);
+        if (bylines[i].author)
+            assert_string_equal(d->author, bylines[i].author);
+        else
+            assert_null(d->author);
+        assert_int_equal(d->published, bylines[i].published);
+        assert_string_equal(d->text, "x");
+        document_free(d);
+    }
 }
 
 static void test_clean_keeps_story_with_boilerplate_words(void **state)

@@ -157,6 +157,7 @@ typedef struct tb_model {
     const char **agent_codes;       /* per dictionary agent: "~GOV" or "NGM~" */
     uint32_t n_agents;
     uint32_t lit_and, lit_nor, lit_the; /* ids of AND, NOR, THE */
+    uint32_t lit_from;              /* FROM, when a dictionary has it */
     uint32_t n_builtin_roots;
     int has_time;                   /* the verbs had a <TIME> section */
 } tb_model;
@@ -184,7 +185,8 @@ typedef struct tb_options {
     int fbis;               /* SET: FBIS */
     int conv_agent;         /* SET: CONVERT AGENT */
     int petrarch;           /* SET: PETRARCH (dyad's): compounds take unknown modifier
-                               words, and an agent before a compound governs it all */
+                               words, an agent before a compound governs it all, and
+                               FROM joins an agent to its actor like IN and OF */
     int min_lex;            /* SET: MINIMUM WORDS, minus one */
     /* COMPLEX: limits (0 = off) and flags */
     int cx_verbs, cx_actors, cx_pronouns, cx_conj, cx_nonres, cx_lateverb;

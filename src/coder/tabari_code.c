@@ -116,6 +116,9 @@ static void find_agent(tb_state *s, int loc, tb_actor *a)
     }
     if (wtype_at(s, loc - 1) == TW_PREP)
         loc--;
+    else if (s->opt.petrarch && loc > 0 && s->m->lit_from != UINT32_MAX &&
+             tb_has_lit(s, loc - 1, s->m->lit_from) == 2)
+        loc--; /* SET: PETRARCH: "soldiers from Gondor" is one noun phrase */
     if (wtype_at(s, loc - 1) == TW_AGENT && tb_has_tail(s, loc - 1, TW_AGENT)) {
         int i = loc - 1;
         while (i >= 0 && !tb_has_head(s, i, TW_AGENT))

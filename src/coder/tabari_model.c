@@ -600,6 +600,17 @@ static int add_roots(builder *b)
         }
         if (kind == HIT_VERB && (entry >= nv || verb_skip[entry]))
             continue;
+        char plain[512];
+        if (kind == HIT_VERB && strchr(text, '+') && strlen(text) < sizeof plain) {
+            /* PETRARCH marks the inflecting word of a multi-word verb with +
+               (+BREAK_DOWN, WIRE_+TAP): not part of the word */
+            size_t o = 0;
+            for (const char *q = text; *q; q++)
+                if (!(*q == '+' && (q == text || q[-1] == '_' || q[-1] == ' ')))
+                    plain[o++] = *q;
+            plain[o] = '\0';
+            text = plain;
+        }
         uint32_t ph = tb_store_phrase(m, text, strlen(text), 0);
         if (ph == UINT32_MAX) {
             if (kind == HIT_VERB && verb_of[entry] == UINT32_MAX)
@@ -738,6 +749,7 @@ tb_model *tb_model_new(const dict_set *d)
              add_roots(&b) == 0 && add_discards(m) == 0 && finish_start_lists(&b) == 0 &&
              index_discards(m) == 0;
     m->has_time = dict_time(d, 0) != NULL;
+    m->lit_from = tb_lit_find(m, "FROM", 4);
     vec_free(&b.lit_head);
     vec_free(&b.lit_tail);
     vec_free(&b.root_next);

@@ -10,8 +10,9 @@
 **   FORWARD: ^^*****NNN*SSS [OFF]          pronouns may refer to the previous record
 **   COMMA: MIN = 2 MAX = 10 EMIN ... BMAX   lengths of comma-delimited clauses
 **   OUTPUT:, LABEL:, NONEVENTS:            output only: accepted and ignored
-**   SET: PETRARCH = TRUE                   dyad's own: read compounds as PETRARCH's
-**                                          parser would (see tabari_parse.c)
+**   SET: PETRARCH = TRUE                   dyad's own: read noun phrases more as
+**                                          PETRARCH's parser would (tabari_parse.c,
+**                                          tabari_code.c)
 **
 ** The validation suite also changes them between records ({ OPTION: ... }).
 ** Commands are read the way TABARI reads them: keywords are found by substring

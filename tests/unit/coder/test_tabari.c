@@ -305,17 +305,23 @@ static void test_petrarch_flavour(void **state)
     char got[512];
     const char *mods = "Valoria and the brave young Nordia condemned Ostland on Monday.";
     const char *gov = "Activists in Valoria and Nordia praised Ostland on Monday for its reforms.";
+    const char *from = "Ministers from Nordia condemned Ostland on Monday in the capital.";
     /* TABARI: "brave young" are no adjectives it knows, so no compound */
     code(c, mods, got, sizeof got, &mv);
     assert_string_equal(got, "NOR/OST/122");
     code(c, gov, got, sizeof got, &mv);
     assert_string_equal(got, "NGMVAL/OST/051 NOR/OST/051");
+    code(c, from, got, sizeof got, &mv);
+    assert_string_equal(got, "NOR/OST/122");
     assert_int_equal(coder_apply_tabari_option(c, "SET: PETRARCH = TRUE"), 0);
     code(c, mods, got, sizeof got, &mv);
     assert_string_equal(got, "VAL/OST/122 NOR/OST/122");
     /* an agent before the compound governs every member */
     code(c, gov, got, sizeof got, &mv);
     assert_string_equal(got, "NGMVAL/OST/051 NGMNOR/OST/051");
+    /* FROM joins an agent to its actor as IN and OF do */
+    code(c, from, got, sizeof got, &mv);
+    assert_string_equal(got, "NORGOV/OST/122");
     vec_free(&mv);
     coder_free(c);
 }

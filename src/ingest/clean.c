@@ -229,13 +229,18 @@ static int add_para(cleaner *c, size_t off)
 /* Append line s[0..n) to the paragraph being built, squeezing blanks. */
 static int append_squeezed(cleaner *c, size_t para_off, const char *s, size_t n)
 {
+    if (strbuf_reserve(&c->pbuf, n + 1) != 0)
+        return -1;
+    char *o = c->pbuf.data;
+    size_t len = c->pbuf.len;
     for (size_t i = 0; i < n; i++) {
         char ch = s[i] == '\t' ? ' ' : s[i];
-        if (ch == ' ' && (c->pbuf.len == para_off || c->pbuf.data[c->pbuf.len - 1] == ' '))
+        if (ch == ' ' && (len == para_off || o[len - 1] == ' '))
             continue;
-        if (strbuf_putc(&c->pbuf, ch) != 0)
-            return -1;
+        o[len++] = ch;
     }
+    o[len] = '\0';
+    c->pbuf.len = len;
     return 0;
 }
 
@@ -390,11 +395,16 @@ static const char *const imperatives[] = {
 static const char *lowered(cleaner *c, const char *s, size_t n)
 {
     strbuf_clear(&c->lower);
-    strbuf_putc(&c->lower, ' ');
+    if (strbuf_reserve(&c->lower, n + 2) != 0)
+        return " ";
+    char *o = c->lower.data;
+    o[0] = ' ';
     for (size_t i = 0; i < n; i++)
-        strbuf_putc(&c->lower, (char)((s[i] >= 'A' && s[i] <= 'Z') ? s[i] + 32 : s[i]));
-    strbuf_putc(&c->lower, ' ');
-    return c->lower.data ? c->lower.data : " ";
+        o[i + 1] = (char)((s[i] >= 'A' && s[i] <= 'Z') ? s[i] + 32 : s[i]);
+    o[n + 1] = ' ';
+    o[n + 2] = '\0';
+    c->lower.len = n + 2;
+    return o;
 }
 
 static int addresses_reader(const char *low, const char *s, size_t n)
@@ -436,12 +446,19 @@ static int link_like(const char *s, size_t n, size_t words)
 static bp_class boilerplate_class(cleaner *c, const char *s, size_t n)
 {
     size_t words = count_words(s, n);
+    char first = n ? (char)((s[0] >= 'A' && s[0] <= 'Z') ? s[0] + 32 : s[0]) : 0;
     for (size_t k = 0; k < sizeof strong_labels / sizeof strong_labels[0]; k++)
-        if (starts_ci(s, n, strong_labels[k].text) && words <= strong_labels[k].max_words)
+        if (strong_labels[k].text[0] == first && starts_ci(s, n, strong_labels[k].text) &&
+            words <= strong_labels[k].max_words)
             return BP_LABEL;
     if (link_like(s, n, words))
         return BP_LABEL;
+    if (words > 160)
+        return BP_NONE;
     const char *low = lowered(c, s, n);
+    int reader = addresses_reader(low, s, n);
+    if (!reader && words > 25)
+        return BP_NONE; /* no rule below can fire: skip the vocabulary scan */
     int score = 0;
     for (size_t f = 0; f < sizeof families / sizeof families[0]; f++)
         for (size_t k = 0; families[f][k]; k++)
@@ -451,8 +468,7 @@ static bp_class boilerplate_class(cleaner *c, const char *s, size_t n)
             }
     if (score == 0)
         return BP_NONE;
-    int reader = addresses_reader(low, s, n);
-    if (reader && ((score >= 2 && words <= 60) || (score >= 3 && words <= 160)))
+    if (reader && ((score >= 2 && words <= 60) || score >= 3))
         return BP_STRONG;
     if (words <= 25)
         return reader || !ends_sentence(s, n) ? BP_STRONG : BP_WEAK;
@@ -502,6 +518,9 @@ static int article_context(const char *low, size_t hit)
 static int syndication_note(cleaner *c, const char *s, size_t n, int *at_start)
 {
     const char *low = lowered(c, s, n) + 1; /* skip the leading blank */
+    if (!strstr(low, "publish") && !strstr(low, "appeared") && !strstr(low, "reprint") &&
+        !strstr(low, "posted from") && !strstr(low, "original source"))
+        return 0; /* every phrase below has one of these */
     for (size_t p = 0; p < sizeof syndication_phrases / sizeof syndication_phrases[0]; p++) {
         const synd_phrase *ph = &syndication_phrases[p];
         const char *hit = strstr(low, ph->text);

@@ -78,13 +78,17 @@ static int read_whole(ingest_run *r, linereader *lr, const char *name, strbuf *r
     return 0;
 }
 
-static document *new_file_document(const char *name)
+/* A whole-file document's id is its path without the folders above what the
+   user named: "a.txt" for `dyad code news/a.txt`, "news/2023/a.txt" for
+   `dyad code ../data/news` (see ingest_path). */
+static document *new_file_document(const ingest_run *r, const char *name)
 {
     document *doc = document_new();
     if (!doc)
         return NULL;
     doc->source_name = document_strndup(doc, name, strlen(name));
-    doc->id = doc->source_name;
+    size_t skip = r->id_skip <= strlen(name) ? r->id_skip : 0;
+    doc->id = doc->source_name + skip;
     return doc;
 }
 
@@ -111,7 +115,7 @@ int ingest_read_text(ingest_run *r, linereader *lr, const char *name)
         strbuf_free(&raw);
         return 0;
     }
-    document *doc = new_file_document(name);
+    document *doc = new_file_document(r, name);
     if (!doc) {
         strbuf_free(&raw);
         return 0;
@@ -131,7 +135,7 @@ int ingest_read_html(ingest_run *r, linereader *lr, const char *name)
         strbuf_free(&raw);
         return 0;
     }
-    document *doc = new_file_document(name);
+    document *doc = new_file_document(r, name);
     if (!doc) {
         strbuf_free(&raw);
         return 0;

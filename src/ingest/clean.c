@@ -1240,8 +1240,10 @@ static void clean_body(cleaner *c)
         const char *s = ptext(c, p);
         int at_start = 0;
         size_t words = count_words(s, p->len);
+        /* a note that is the paragraph goes; a note inside a story paragraph
+           only gives its metadata (the story stays) */
         if (syndication_note(c, s, p->len, &at_start) &&
-            (at_start || words <= 80 || starts_ci(s, p->len, "editor")) &&
+            (words <= 40 || starts_ci(s, p->len, "editor")) &&
             (kept > 1 || words <= 15)) {
             note_removed(c, "syndication note", s, p->len);
             p->removed = 1;

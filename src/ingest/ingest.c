@@ -211,6 +211,15 @@ int ingest_path(const char *path, const ingest_options *opt, document_fn fn, voi
         diag_report(diags, DIAG_ERROR, path, 0, -1, "cannot open: %s", strerror(errno));
         return -1;
     }
+    /* ids keep the named file's own name, or the named folder's name and
+       everything below it */
+    size_t len = strlen(path);
+    while (len > 1 && path[len - 1] == '/')
+        len--;
+    size_t base = len;
+    while (base > 0 && path[base - 1] != '/')
+        base--;
+    r.id_skip = base;
     if (S_ISDIR(st.st_mode)) {
         dir_chain top = {st.st_dev, st.st_ino, NULL};
         int rc = walk_dir(&r, path, &top, 0);

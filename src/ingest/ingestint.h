@@ -107,6 +107,7 @@ typedef struct ingest_run {
     ingest_stats *stats;
     ingest_stats own_stats;
     int stop;                       /* the callback's non-zero answer */
+    size_t id_skip;                 /* bytes of an input path left out of document ids */
 } ingest_run;
 
 void ingest_run_init(ingest_run *r, const ingest_options *opt, document_fn fn, void *ctx,

@@ -1003,6 +1003,11 @@ static int build_verb_groups(coder *c)
                 vg->flags |= VGF_NOMINAL; /* "after talks", "in an attack" */
             }
         }
+        /* a verb-dictionary word right after another verb is that verb's
+           object noun: "impose sanctions", "condemned attacks" */
+        if (c->vgs.len > 1 && vg->start == vg->head &&
+            c->vgs.items[c->vgs.len - 2].head_end == vg->head && !(vg->flags & VGF_INFINITIVE))
+            vg->flags |= VGF_NOMINAL;
         if (ing_form(c, hit) && vg->start == vg->head && vg->head > 0 && is_comma(c, vg->head - 1))
             vg->flags |= VGF_PARTICIPLE;
         if (past_like(c, hit) && vg->start == vg->head && vg->head > 0 &&

@@ -451,6 +451,13 @@ static int assemble_one(coder *c, size_t v)
         describe_skip(c, vg, "pattern discards the sentence ([###])");
         return 0;
     }
+    /* words a pattern matched are not coded again as verbs of their own */
+    if (m.pat)
+        for (size_t k = 0; k < c->vgs.len; k++) {
+            verb_group *o = &c->vgs.items[k];
+            if (k != v && o->head >= vg->head_end && o->head <= m.last_token)
+                o->flags |= VGF_CONSUMED;
+        }
     event_plan ep = {0};
     ep.vg = vg;
     ep.pat = m.pat;

@@ -51,7 +51,18 @@ static const char verbs[] =
     "RELEASE [0841]\n"
     "REFUSE [120]\n"
     "HOST [043:042]\n"
-    "ARREST [173]\n";
+    "ARREST [173]\n"
+    "TALKS [---]\n"
+    "- * BETWEEN %  [046:046]\n"
+    "BROKER [045]\n"
+    "SANCTION {SANCTIONS SANCTIONED SANCTIONING} [163]\n"
+    "- * AGAINST + [163]\n"
+    "IMPOSE [---]\n"
+    "- * SANCTIONS ON + [163]\n"
+    "CLASH [190:190]\n"
+    "- % *  [190:190]\n"
+    "- * WITH + [190:190]\n"
+    "DISCUSS [---]\n";
 
 typedef struct fixture {
     dict_set *dict;
@@ -258,6 +269,62 @@ static void test_agreement_symmetric_compound(void **state)
     assert_string_equal(code(state, "Japan and Poland signed a treaty."), "JPN POL 057;POL JPN 057;");
 }
 
+
+static void test_nominal_needs_an_agent(void **state)
+{
+    /* "the sanctions" has no owner and no light verb: background, not an event */
+    assert_string_equal(code(state, "Japan urged China to free the sanctions against Poland."), "JPN CHN 020;");
+    /* a possessor names the agent of a nominal event */
+    assert_string_equal(code(state, "Japan's visit to Poland ended on Monday."),
+                        "JPN POL 042;POL JPN 043;");
+}
+
+static void test_talks_between(void **state)
+{
+    assert_string_equal(code(state, "Talks between Japan and China ended without progress."),
+                        "JPN CHN 046;CHN JPN 046;");
+}
+
+static void test_mediation_between(void **state)
+{
+    assert_string_equal(code(state, "Norway brokered a ceasefire between Japan and China."),
+                        "NOR JPN 045;NOR CHN 045;");
+}
+
+static void test_reciprocal_compound(void **state)
+{
+    assert_string_equal(code(state, "Chinese and Japanese troops clashed on Monday."),
+                        "CHNMIL JPNMIL 190;JPNMIL CHNMIL 190;");
+}
+
+static void test_purpose_clause_not_coded(void **state)
+{
+    assert_string_equal(code(state, "Japan visited Poland to discuss trade."),
+                        "JPN POL 042;POL JPN 043;");
+}
+
+static void test_may_weighs_an_option(void **state)
+{
+    assert_string_equal(code(state, "The Japanese government may impose sanctions on China."),
+                        "JPNGOV CHN 014;");
+}
+
+static void test_agentless_passive_implied_police(void **state)
+{
+    assert_string_equal(code(state, "Chinese rebels were arrested in Poland."), "POLCOP CHNREB 173;");
+}
+
+static void test_possessive_pronoun_country(void **state)
+{
+    assert_string_equal(code(state, "Japan said its troops attacked rebels in Chad."),
+                        "JPNMIL TCDREB 190;");
+}
+
+static void test_coordinated_negation(void **state)
+{
+    assert_string_equal(code(state, "Japan will not visit Poland or meet China."), "JPN POL 125;JPN CHN 125;");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -281,6 +348,15 @@ int main(void)
         cmocka_unit_test(test_historical_dropped),
         cmocka_unit_test(test_title_and_lead_once),
         cmocka_unit_test(test_agreement_symmetric_compound),
+        cmocka_unit_test(test_nominal_needs_an_agent),
+        cmocka_unit_test(test_talks_between),
+        cmocka_unit_test(test_mediation_between),
+        cmocka_unit_test(test_reciprocal_compound),
+        cmocka_unit_test(test_purpose_clause_not_coded),
+        cmocka_unit_test(test_may_weighs_an_option),
+        cmocka_unit_test(test_agentless_passive_implied_police),
+        cmocka_unit_test(test_possessive_pronoun_country),
+        cmocka_unit_test(test_coordinated_negation),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

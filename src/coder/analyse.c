@@ -375,6 +375,18 @@ static void apply_agent(const coder *c, np_member *m, int32_t agent)
     m->agent = agent;
 }
 
+/* An agent for an organ of the state (government, military, police, courts,
+   legislature): it outranks "fighters" or "militants" in the same phrase. */
+static int state_role(const coder *c, int32_t agent)
+{
+    const agent_entry *ag = dict_agent(c->dict, (uint32_t)agent);
+    if (!ag || !ag->code)
+        return 0;
+    return !strncmp(ag->code, "GOV", 3) || !strncmp(ag->code, "MIL", 3) ||
+           !strncmp(ag->code, "COP", 3) || !strncmp(ag->code, "JUD", 3) ||
+           !strncmp(ag->code, "LEG", 3);
+}
+
 /* The code of a span of tokens that forms one member: its head actor and agent. */
 static void resolve_member(coder *c, np_member *m)
 {
@@ -410,7 +422,8 @@ static void resolve_member(coder *c, np_member *m)
                 if (h->agent >= 0)
                     agent = h->agent;
             } else if (c->info[i].role == TR_AGENT && h->agent >= 0) {
-                agent = h->agent;
+                if (agent < 0 || !state_role(c, agent) || state_role(c, h->agent))
+                    agent = h->agent;
             }
             i = h->end;
             continue;
@@ -655,7 +668,9 @@ static void attach_of_phrases(coder *c)
         if (!(gcls(c, j) & G_OF))
             continue;
         j++;
-        while (j < b->start && (gcls(c, j) & G_DET || is_modifier(c, j)))
+        /* "of the western province of Herat": modifiers and further "of"s */
+        while (j < b->start && j < a->end + 8 &&
+               ((gcls(c, j) & (G_DET | G_OF)) || is_modifier(c, j)))
             j++;
         if (j != b->start)
             continue;
@@ -999,8 +1014,8 @@ static int build_verb_groups(coder *c)
             } else if ((g & (G_DET | G_POSSESSIVE | G_NUMBER)) ||
                        (c->tok[p].flags & TOKF_POSSESSIVE) || c->tok[p].kind == TOK_NUMBER) {
                 vg->flags |= VGF_NOMINAL;
-            } else if (k == 0 && (g & G_PREP) && !(g & G_TO)) {
-                vg->flags |= VGF_NOMINAL; /* "after talks", "in an attack" */
+            } else if ((g & G_PREP) && !(g & G_TO)) {
+                vg->flags |= VGF_NOMINAL; /* "after talks", "against future visits" */
             }
         }
         /* a verb-dictionary word right after another verb is that verb's
@@ -1025,6 +1040,35 @@ static int build_verb_groups(coder *c)
         }
         for (uint16_t k = vg->start; k < vg->end; k++)
             c->info[k].vg = (uint16_t)(c->vgs.len - 1);
+    }
+    /* A bare past participle after a noun, once the clause has its verb, is a
+       reduced relative ("a demonstration held to protest", "a group linked to
+       al-Qaeda"): it describes that noun, it is not the subject's act. */
+    for (size_t v = 1; v < c->vgs.len; v++) {
+        verb_group *vg = &c->vgs.items[v];
+        if (vg->start != vg->head || vg->head == 0 || (vg->flags & (VGF_NOMINAL | VGF_PASSIVE)))
+            continue;
+        if (vg->form != VFORM_PAST && vg->form != VFORM_PARTICIPLE)
+            continue;
+        uint16_t p = vg->head - 1;
+        if (c->tok[p].kind != TOK_WORD || (gcls(c, p) & (G_COORD | G_RELATIVE | G_SUBORD)) ||
+            c->info[p].vg != NONE16)
+            continue;
+        int earlier_verb = 0;
+        for (size_t u = 0; u < v; u++) {
+            const verb_group *o = &c->vgs.items[u];
+            if (!(o->flags & (VGF_NOMINAL | VGF_INFINITIVE | VGF_PARTICIPLE)) && o->head < vg->head &&
+                !is_comma(c, p))
+                earlier_verb = 1;
+        }
+        for (uint16_t q = p; q > 0 && !earlier_verb; q--) {
+            if (is_punct(c, q) || (gcls(c, q) & (G_COORD | G_RELATIVE | G_SUBORD)))
+                break;
+            if (gcls(c, q) & (G_BE | G_HAVE | G_COMMON_VERB | G_REPORT))
+                earlier_verb = 1;
+        }
+        if (earlier_verb)
+            vg->flags |= VGF_REDUCED;
     }
     /* A verb coordinated with the one before it and without auxiliaries of its
        own shares its modality: "will not dismantle X or improve Y". */

@@ -100,7 +100,8 @@ enum vg_flags {
     VGF_REPORTED   = 1u << 9,   /* inside a clause reported by "X said" */
     VGF_HEADLINE   = 1u << 10,
     VGF_CONDITION  = 1u << 11,  /* inside an if/unless clause */
-    VGF_PURPOSE    = 1u << 12   /* an infinitive of purpose: "(in order) to discuss" */
+    VGF_PURPOSE    = 1u << 12,  /* an infinitive of purpose: "(in order) to discuss" */
+    VGF_REDUCED    = 1u << 13   /* a reduced relative: "a group linked to", "troops based in" */
 };
 
 typedef struct verb_group {

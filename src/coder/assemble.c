@@ -547,6 +547,9 @@ static int assemble_one(coder *c, size_t v)
                 source_np = find_by_agent(c, vg);
             if (source_np == NONE16 && light_verb_before(c, vg))
                 source_np = cl->subject;
+        } else if (vg->flags & VGF_REDUCED) {
+            uint16_t before = c->info[vg->head - 1].np;
+            source_np = (before != NONE16 && np_has_actor(&c->nps.items[before])) ? before : NONE16;
         } else if (vg->governor != NONE16 && c->vgs.items[vg->governor].object_np != NONE16) {
             source_np = c->vgs.items[vg->governor].object_np;
         } else {
@@ -593,16 +596,24 @@ static int assemble_one(coder *c, size_t v)
                 ep.paired = ep.code;
         }
     }
-    /* a place stands for the target of visits and force when no one else does */
+    /* a place stands for the target of visits and force when no one else does:
+       a place in the clause, else (force and threats only) the sentence's or
+       the story's place */
     if (tgt.n == 0 && src.n > 0) {
         static const char *const place_roots[] = {"04", "15", "17", "18", "19", "20", NULL};
-        if (code_root_in(ep.code, place_roots)) {
-            uint16_t place = first_place_np(c, vg);
-            if (place != NONE16) {
-                roles_of_np(c, place, &tgt);
-                for (size_t k = 0; k < tgt.n; k++)
-                    tgt.refs[k].code[3] = '\0'; /* the country, not its institutions */
-            }
+        static const char *const force_roots[] = {"13", "15", "17", "18", "19", "20", NULL};
+        uint16_t place = code_root_in(ep.code, place_roots) ? first_place_np(c, vg) : NONE16;
+        if (place != NONE16) {
+            roles_of_np(c, place, &tgt);
+            for (size_t k = 0; k < tgt.n; k++)
+                tgt.refs[k].code[3] = '\0'; /* the country, not its institutions */
+        } else if (code_root_in(ep.code, force_roots) && (c->sentence_place[0] || c->doc_place[0])) {
+            actor_ref *r = &tgt.refs[0];
+            memset(r, 0, sizeof *r);
+            snprintf(r->code, sizeof r->code, "%s", c->sentence_place[0] ? c->sentence_place : c->doc_place);
+            r->entry = "the place of the event";
+            r->flags = MENTF_DEFAULT_ACTOR;
+            tgt.n = 1;
         }
     }
     if (tracing(c))

@@ -1006,10 +1006,15 @@ static int build_verb_groups(coder *c)
             }
             uint64_t g = gcls(c, p);
             uint16_t n = c->info[p].np;
+            /* a past form after a phrase is a finite verb ("Congo's civil war
+               pulled out"); in a title every word is capitalised, so there a
+               run of unknown words is no sign of a noun */
+            int finite_form = vg->form == VFORM_PAST || vg->form == VFORM_PRETERITE;
             if (n != NONE16) {
                 const noun_phrase *np = &c->nps.items[n];
-                if ((np->flags & NPF_POSSESSOR) ||
-                    (np_has_actor(np) && (k > 0 || (gcls(c, np->start) & G_DET))))
+                if (((np->flags & NPF_POSSESSOR) && (k == 0 || !finite_form)) ||
+                    (np_has_actor(np) && !finite_form &&
+                     ((k > 0 && !c->in_title) || (gcls(c, np->start) & G_DET))))
                     vg->flags |= VGF_NOMINAL;
             } else if ((g & (G_DET | G_POSSESSIVE | G_NUMBER)) ||
                        (c->tok[p].flags & TOKF_POSSESSIVE) || c->tok[p].kind == TOK_NUMBER) {

@@ -167,7 +167,8 @@ static void implied_agent(coder *c, const char *code, role_set *src)
 }
 
 /* The first actor phrase after `from` in the clause that can be an object. */
-static uint16_t find_object(const coder *c, const verb_group *vg, uint16_t from, int allow_by)
+static uint16_t find_object(const coder *c, const verb_group *vg, uint16_t from, int allow_by,
+                            uint16_t transparent_until)
 {
     const clause *cl = &c->clauses.items[vg->clause];
     uint16_t limit = cl->end;
@@ -176,9 +177,8 @@ static uint16_t find_object(const coder *c, const verb_group *vg, uint16_t from,
         uint16_t n = c->info[i].np;
         /* "turned down a plea for a force to protect X": past a non-actor object,
            "of" and "for" attach to that object, not to the verb */
-        if (passed_noun && (c->info[i].gclass & (G_OF)) )
-            break;
-        if (passed_noun && tok_is(c, i, "FOR"))
+        if (passed_noun && i > transparent_until &&
+            ((c->info[i].gclass & G_OF) || tok_is(c, i, "FOR")))
             break;
         if (n == NONE16 && c->tok[i].kind == TOK_WORD && !(c->info[i].gclass & (G_DET | G_PREP | G_ADVERB)) &&
             c->info[i].vg == NONE16)
@@ -484,7 +484,7 @@ static int assemble_one(coder *c, size_t v)
             if (vg->object_np != NONE16 && target_np == NONE16)
                 target_np = vg->object_np;
             if (target_np == NONE16 && vg->object_np == NONE16)
-                target_np = cm.target_np != NONE16 ? cm.target_np : find_object(c, comp, comp->end, 0);
+                target_np = cm.target_np != NONE16 ? cm.target_np : find_object(c, comp, comp->end, 0, 0);
         }
     }
     if (!code) {
@@ -564,10 +564,9 @@ static int assemble_one(coder *c, size_t v)
                 target_np = c->info[vg->head - 1].np;
             ep.flags |= MENTF_PASSIVE;
         } else {
-            uint16_t from = m.pat ? (uint16_t)(m.last_token + 1) : vg->end;
-            target_np = find_object(c, vg, vg->end, 0);
-            if (target_np == NONE16 && from > vg->end)
-                target_np = find_object(c, vg, from, 0);
+            /* the words a pattern matched ("pulled out of") are no object */
+            uint16_t matched = m.pat ? m.last_token : 0;
+            target_np = find_object(c, vg, vg->end, 0, matched);
         }
     }
     if (m.compound_np != NONE16 && m.target_np == NONE16 &&

@@ -406,10 +406,14 @@ static int code_window(coder *c)
 
 /* ---- the document ------------------------------------------------------- */
 
+/* The same actor named more or less specifically: "SDN" and "SDNGOV" are, but
+   "IRQMIL" and "IRQREB" are two actors of one country. */
 static int principal_equal(const char *a, const char *b)
 {
-    return strlen(a) >= 3 && strlen(b) >= 3 && !strncmp(a, b, 3) &&
-           (strncmp(a, "IGO", 3) || !strncmp(a, b, 9));
+    size_t la = strlen(a), lb = strlen(b);
+    if (la < 3 || lb < 3)
+        return 0;
+    return !strncmp(a, b, la < lb ? la : lb);
 }
 
 /* One mention per (source, target, code); the more specific actor names win. */

@@ -676,10 +676,15 @@ static void attach_of_phrases(coder *c)
             continue;
         /* merge b into a */
         int32_t agent = a->members[0].agent;
+        int person = (b->flags & NPF_PERSON) != 0;
         a->members[0] = b->members[0];
         a->members[0].start = a->start;
         a->members[0].end = b->end;
-        if (!code_is_organisation(a->members[0].code) && strlen(a->members[0].code) == 3)
+        if (person && !code_is_organisation(a->members[0].code) && strlen(a->members[0].code) > 3) {
+            /* "supporters of President X": X's country, the agent's role */
+            a->members[0].code[3] = '\0';
+            apply_agent(c, &a->members[0], agent);
+        } else if (!code_is_organisation(a->members[0].code) && strlen(a->members[0].code) == 3)
             apply_agent(c, &a->members[0], agent);
         else if (a->members[0].agent < 0)
             a->members[0].agent = agent;
@@ -793,6 +798,11 @@ static void mark_prepositions(coder *c)
         if (np->start == 0)
             continue;
         uint16_t p = np->start - 1;
+        /* "in northeastern Nigeria", "against heavily armed rebels" */
+        for (int k = 0; k < 3 && p > 0 && is_modifier(c, p) && !(gcls(c, p) & G_DET) &&
+                        c->tok[p].kind == TOK_WORD && c->info[p].np == NONE16;
+             k++)
+            p--;
         if (tok_is_word(c, p, "TO") && p > 0 && tok_is_word(c, p - 1, "ACCORDING")) {
             np->flags |= NPF_ACCORDING | NPF_PREP;
             np->prep = p;

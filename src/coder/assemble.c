@@ -252,6 +252,20 @@ static uint16_t find_possessor(const coder *c, const verb_group *vg)
     return NONE16;
 }
 
+/* Is this phrase the object of a verb right before it ("oppose [Turkish] talks")? */
+static int object_of_verb(const coder *c, const noun_phrase *np)
+{
+    uint16_t p = np->start;
+    for (int k = 0; p > 0 && k < 3; k++) {
+        p--;
+        if (c->info[p].vg != NONE16)
+            return !(c->vgs.items[c->info[p].vg].flags & VGF_NOMINAL);
+        if (!(c->info[p].gclass & (G_DET | G_ADVERB)))
+            return 0;
+    }
+    return 0;
+}
+
 /* "held talks", "paid a visit", "launched an offensive": a light verb whose
    object is the nominal; the light verb's subject is the event's source. */
 static int light_verb_before(const coder *c, const verb_group *vg)
@@ -543,13 +557,26 @@ static int assemble_one(coder *c, size_t v)
             /* a noun names its agent by a possessor, a "by" phrase, or as the
                object of a light verb; otherwise it is background */
             source_np = find_possessor(c, vg);
+            if (source_np != NONE16 && object_of_verb(c, &c->nps.items[source_np])) {
+                describe_skip(c, vg, "a noun inside another verb's object (\"would not oppose Turkish accession talks\")");
+                return 0;
+            }
             if (source_np == NONE16)
                 source_np = find_by_agent(c, vg);
             if (source_np == NONE16 && light_verb_before(c, vg))
                 source_np = cl->subject;
         } else if (vg->flags & VGF_REDUCED) {
+            /* "militants based in X", "a cleric detained in London": the noun
+               before is what was done to; a by-phrase names who did it */
             uint16_t before = c->info[vg->head - 1].np;
-            source_np = (before != NONE16 && np_has_actor(&c->nps.items[before])) ? before : NONE16;
+            source_np = find_by_agent(c, vg);
+            if (target_np == NONE16 && before != NONE16 && np_has_actor(&c->nps.items[before]))
+                target_np = before;
+            if (target_np == NONE16) {
+                describe_skip(c, vg, "a participle describing a noun that is no actor");
+                return 0;
+            }
+            ep.flags |= MENTF_PASSIVE;
         } else if (vg->governor != NONE16 && c->vgs.items[vg->governor].object_np != NONE16) {
             source_np = c->vgs.items[vg->governor].object_np;
         } else {
@@ -582,8 +609,16 @@ static int assemble_one(coder *c, size_t v)
     roles_of_np(c, source_np, &src);
     roles_of_np(c, target_np, &tgt);
     /* a passive with no agent: some acts imply theirs ("were arrested": police) */
-    if (src.n == 0 && (vg->flags & VGF_PASSIVE) && tgt.n > 0)
+    if (src.n == 0 && (vg->flags & (VGF_PASSIVE | VGF_REDUCED)) && tgt.n > 0)
         implied_agent(c, ep.code, &src);
+    /* protesters and rioters who fight are protesting violently (145), one way */
+    if (src.n > 0 && !strncmp(ep.code, "19", 2) && strlen(src.refs[0].code) >= 6 &&
+        !strcmp(src.refs[0].code + strlen(src.refs[0].code) - 3, "OPP")) {
+        if (tracing(c))
+            trace_printf(c, "    force by protesters: violent protest, %s -> 145\n", ep.code);
+        ep.code = "145";
+        ep.paired = NULL;
+    }
 
     /* "talks between X and Y": the members are the parties */
     if (src.n == 0 || (vg->flags & VGF_NOMINAL)) {

@@ -441,6 +441,30 @@ static void dedupe(coder *c)
     c->out->len = w;
 }
 
+/* A headline summarises its lead: a title event whose source also acts with
+   the same root code in the body is the body's event told less precisely
+   ("Israel Urges Sanctions on Iran" over "Israel urged the United Nations ...
+   to move toward sanctions against Iran"). */
+static void drop_title_echoes(coder *c)
+{
+    size_t w = c->out_start;
+    for (size_t r = c->out_start; r < c->out->len; r++) {
+        event_mention *m = &c->out->items[r];
+        int echo = 0;
+        if (m->flags & MENTF_TITLE)
+            for (size_t k = c->out_start; k < c->out->len && !echo; k++) {
+                const event_mention *b = &c->out->items[k];
+                echo = !(b->flags & MENTF_TITLE) && !(b->flags & MENTF_PAIRED) &&
+                       !(m->flags & MENTF_PAIRED) && !strncmp(b->code, m->code, 2) &&
+                       !strncmp(b->source.code, m->source.code, 3) &&
+                       strncmp(b->target.code, m->target.code, 3);
+            }
+        if (!echo)
+            c->out->items[w++] = *m;
+    }
+    c->out->len = w;
+}
+
 static void settle_document(coder *c)
 {
     size_t w = c->out_start;
@@ -469,8 +493,10 @@ static void settle_document(coder *c)
         c->out->items[w++] = *m;
     }
     c->out->len = w;
-    if (c->opt.dedupe)
+    if (c->opt.dedupe) {
+        drop_title_echoes(c);
         dedupe(c);
+    }
 }
 
 long coder_code_document(coder *c, const document *doc, mention_vec *out)

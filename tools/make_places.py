@@ -79,29 +79,31 @@ def existing_phrases(data_dir, skip):
             path = os.path.join(base, name)
             if not name.endswith(".actors") or os.path.abspath(path) == os.path.abspath(skip):
                 continue
-            phrases, codes = [], None
+            rel = os.path.relpath(path, ROOT)
+            entry = None                # [phrases, [code blocks]]
+
+            def flush():
+                if entry:
+                    for p in entry[0]:
+                        seen.setdefault(norm(p), (" ".join(entry[1]), rel))
+
             with open(path, encoding="utf-8") as f:
                 for raw in f:
                     line = raw.split("#", 1)[0].rstrip()
                     if not line.strip():
                         continue
                     if line.startswith((" ", "\t")):
-                        codes = " ".join(re.findall(r"\[([^\]]*)\]", line))
-                        for p in phrases:
-                            seen.setdefault(norm(p), (codes, os.path.relpath(path, ROOT)))
-                        phrases = []
+                        if entry:
+                            entry[1].extend(re.findall(r"\[([^\]]*)\]", line))
                         continue
-                    head = line.lstrip("+")
-                    m = re.match(r"^(\S+)\s*(.*)$", head)
+                    m = re.match(r"^(\S+)\s*(.*)$", line.lstrip("+"))
                     if line.startswith("+"):
-                        phrases.append(m.group(1))
+                        if entry:
+                            entry[0].append(m.group(1))
                         continue
-                    phrases = [m.group(1)]
-                    inline = re.findall(r"\[([^\]]*)\]", m.group(2))
-                    if inline:
-                        seen.setdefault(norm(m.group(1)), (" ".join(inline),
-                                                           os.path.relpath(path, ROOT)))
-                        phrases = []
+                    flush()
+                    entry = [[m.group(1)], re.findall(r"\[([^\]]*)\]", m.group(2))]
+                flush()
     return seen
 
 

@@ -166,6 +166,20 @@ static void implied_agent(coder *c, const char *code, role_set *src)
     }
 }
 
+/* An actor used as a modifier of a noun ("a US trade accord", "Iraqi oil
+   exports") is not the object of the verb before it. */
+static int modifies_noun(const coder *c, const noun_phrase *np)
+{
+    uint16_t e = np->end;
+    if (e >= c->n_tok || c->tok[e].kind != TOK_WORD || (np->flags & (NPF_PRONOUN | NPF_POSSESSOR)))
+        return 0;
+    if (c->info[e].gclass || c->info[e].np != NONE16 || c->info[e].role != TR_NONE)
+        return 0;
+    /* an unknown word that is not a verb of ours: a noun this actor modifies */
+    return c->info[e].vg == NONE16 && (e + 1 >= c->n_tok || c->tok[e + 1].kind == TOK_WORD ||
+                                      c->info[e].hit != NONE16 || !(c->tok[e].flags & TOKF_CAPITALIZED));
+}
+
 /* The first actor phrase after `from` in the clause that can be an object. */
 static uint16_t find_object(const coder *c, const verb_group *vg, uint16_t from, int allow_by,
                             uint16_t transparent_until)
@@ -189,7 +203,7 @@ static uint16_t find_object(const coder *c, const verb_group *vg, uint16_t from,
                 i = (uint16_t)(np->end - 1);
                 continue;
             }
-            if (np_has_actor(np) || (np->flags & (NPF_PRONOUN | NPF_TWO)))
+            if ((np_has_actor(np) || (np->flags & (NPF_PRONOUN | NPF_TWO))) && !modifies_noun(c, np))
                 return n;
             i = (uint16_t)(np->end - 1);
             continue;
@@ -502,6 +516,16 @@ static int assemble_one(coder *c, size_t v)
         }
     }
     if (!code) {
+        if (vg->complement != NONE16) {
+            /* "are trying to root out": the complement is the act, with this
+               verb's subject and modality */
+            verb_group *comp = &c->vgs.items[vg->complement];
+            comp->governor = NONE16;
+            comp->flags &= (uint16_t)~VGF_CONSUMED;
+            if (c->info[vg->head].gclass & G_INTENT)
+                comp->flags |= VGF_INTENT;
+            comp->flags |= vg->flags & (VGF_NEGATED | VGF_SPECULATE | VGF_WOULD);
+        }
         describe_skip(c, vg, "the verb alone codes nothing and no pattern matched");
         return 0;
     }
@@ -650,6 +674,11 @@ static int assemble_one(coder *c, size_t v)
             tgt.n = 1;
         }
     }
+    if (tgt.n == 0 && src.n > 1 && !ep.paired) {
+        static const char *const mutual_roots[] = {"03", "04", "05", "06", "08", NULL};
+        if (code_root_in(ep.code, mutual_roots))
+            ep.paired = ep.code; /* members act on each other */
+    }
     if (tracing(c))
         trace_printf(c, "    code %s%s%s, source %s, target %s\n", ep.code, ep.paired ? ":" : "",
                      ep.paired ? ep.paired : "", src.n ? src.refs[0].code : "(none)",
@@ -662,7 +691,7 @@ static int assemble_one(coder *c, size_t v)
         describe_skip(c, vg, "no target actor");
         return 0;
     }
-    ep.date = resolve_clause_date(c, cl, &ep.date_basis);
+    ep.date = resolve_clause_date(c, cl, vg->head, &ep.date_basis);
     if (ep.date != DATE_UNKNOWN && c->doc_date != DATE_UNKNOWN &&
         ep.date < c->doc_date - c->opt.historical_days)
         ep.flags |= MENTF_HISTORICAL;

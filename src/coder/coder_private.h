@@ -107,7 +107,7 @@ const char *combine_codes(frame_kind frame, const char *inner);
 
 /* dates.c */
 void resolve_sentence_date(coder *c);
-int32_t resolve_clause_date(coder *c, const clause *cl, uint8_t *basis);
+int32_t resolve_clause_date(coder *c, const clause *cl, uint16_t verb, uint8_t *basis);
 
 /* coder.c */
 void remember_country(coder *c, const char *code, unsigned weight);

@@ -205,26 +205,41 @@ static int32_t scan_range(const coder *c, uint16_t from, uint16_t to, int32_t ba
     return DATE_UNKNOWN;
 }
 
+/* The date a reporting clause gives (", officials said Tuesday"): it dates the
+   events of its sentence that carry no date of their own. */
 void resolve_sentence_date(coder *c)
 {
     c->sentence_date = DATE_UNKNOWN;
     c->sentence_date_basis = c->doc_date == DATE_UNKNOWN ? DATE_NONE : DATE_FROM_ARTICLE;
     if (c->doc_date == DATE_UNKNOWN)
         return;
-    int32_t d = scan_range(c, 0, c->n_tok, c->doc_date);
-    if (d != DATE_UNKNOWN) {
-        c->sentence_date = d;
-        c->sentence_date_basis = DATE_FROM_TEXT;
+    for (size_t k = 0; k < c->clauses.len; k++) {
+        const clause *cl = &c->clauses.items[k];
+        if (cl->kind != CL_REPORTING)
+            continue;
+        int32_t d = scan_range(c, cl->start, cl->end, c->doc_date);
+        if (d != DATE_UNKNOWN) {
+            c->sentence_date = d;
+            c->sentence_date_basis = DATE_FROM_TEXT;
+            return;
+        }
     }
 }
 
-int32_t resolve_clause_date(coder *c, const clause *cl, uint8_t *basis)
+/* How far from its verb a time expression may be and still date it: further
+   away it usually dates something else in the clause ("talks on Japanese
+   nationals abducted decades ago ended Sunday"). */
+#define DATE_WINDOW 10
+
+int32_t resolve_clause_date(coder *c, const clause *cl, uint16_t verb, uint8_t *basis)
 {
     if (c->doc_date == DATE_UNKNOWN) {
         *basis = DATE_NONE;
         return DATE_UNKNOWN;
     }
-    int32_t d = scan_range(c, cl->start, cl->end, c->doc_date);
+    uint16_t from = verb > cl->start + DATE_WINDOW ? (uint16_t)(verb - DATE_WINDOW) : cl->start;
+    uint16_t to = verb + DATE_WINDOW < cl->end ? (uint16_t)(verb + DATE_WINDOW) : cl->end;
+    int32_t d = scan_range(c, from, to, c->doc_date);
     if (d != DATE_UNKNOWN) {
         *basis = DATE_FROM_TEXT;
         return d;

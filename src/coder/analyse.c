@@ -1069,11 +1069,18 @@ static int build_verb_groups(coder *c)
         if (c->tok[p].kind != TOK_WORD || (gcls(c, p) & (G_COORD | G_RELATIVE | G_SUBORD)) ||
             c->info[p].vg != NONE16)
             continue;
+        /* the clause so far: back to the last boundary */
+        uint16_t boundary = 0;
+        for (uint16_t q = p; q > 0; q--)
+            if (is_punct(c, q - 1) || (gcls(c, q - 1) & (G_COORD | G_RELATIVE | G_SUBORD | G_REPORT))) {
+                boundary = q;
+                break;
+            }
         int earlier_verb = 0;
         for (size_t u = 0; u < v; u++) {
             const verb_group *o = &c->vgs.items[u];
             if (!(o->flags & (VGF_NOMINAL | VGF_INFINITIVE | VGF_PARTICIPLE)) && o->head < vg->head &&
-                !is_comma(c, p))
+                o->head >= boundary && !is_comma(c, p))
                 earlier_verb = 1;
         }
         for (uint16_t q = p; q > 0 && !earlier_verb; q--) {
@@ -1272,7 +1279,8 @@ static uint16_t find_subject(const coder *c, const clause *cl)
 {
     uint16_t first_verb = cl->end;
     for (uint16_t i = cl->start; i < cl->end; i++)
-        if (c->info[i].vg != NONE16 || (gcls(c, i) & (G_REPORT | G_COMMON_VERB | G_BE | G_HAVE))) {
+        if ((c->info[i].vg != NONE16 && !(c->vgs.items[c->info[i].vg].flags & VGF_NOMINAL)) ||
+            (gcls(c, i) & (G_REPORT | G_COMMON_VERB | G_BE | G_HAVE))) {
             if (c->info[i].np == NONE16) {
                 first_verb = i;
                 break;

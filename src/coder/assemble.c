@@ -635,8 +635,10 @@ static int assemble_one(coder *c, size_t v)
     /* a passive with no agent: some acts imply theirs ("were arrested": police) */
     if (src.n == 0 && (vg->flags & (VGF_PASSIVE | VGF_REDUCED)) && tgt.n > 0)
         implied_agent(c, ep.code, &src);
-    /* protesters and rioters who fight are protesting violently (145), one way */
-    if (src.n > 0 && !strncmp(ep.code, "19", 2) && strlen(src.refs[0].code) >= 6 &&
+    /* protesters and rioters who fight, burn or destroy are protesting
+       violently (145), one way */
+    static const char *const violent_roots[] = {"17", "18", "19", "20", NULL};
+    if (src.n > 0 && code_root_in(ep.code, violent_roots) && strlen(src.refs[0].code) >= 6 &&
         !strcmp(src.refs[0].code + strlen(src.refs[0].code) - 3, "OPP")) {
         if (tracing(c))
             trace_printf(c, "    force by protesters: violent protest, %s -> 145\n", ep.code);
@@ -659,7 +661,7 @@ static int assemble_one(coder *c, size_t v)
        the story's place */
     if (tgt.n == 0 && src.n > 0) {
         static const char *const place_roots[] = {"04", "15", "17", "18", "19", "20", NULL};
-        static const char *const force_roots[] = {"13", "15", "17", "18", "19", "20", NULL};
+        static const char *const force_roots[] = {"13", "14", "15", "17", "18", "19", "20", NULL};
         uint16_t place = code_root_in(ep.code, place_roots) ? first_place_np(c, vg) : NONE16;
         if (place != NONE16) {
             roles_of_np(c, place, &tgt);

@@ -261,6 +261,10 @@ static void assign_roles(coder *c)
             can_verb = 0;
         if (hit->noun >= 0 && !verb_context_before(c, hit->start))
             can_verb = 0;
+        /* "U.S.-backed", "Iranian-made": a verb joined by a hyphen is an adjective */
+        if (hit->start > 0 && (c->tok[hit->start - 1].flags & TOKF_DASH) &&
+            c->tok[hit->start - 1].end == c->tok[hit->start].start)
+            can_verb = 0;
         if (hit->actor >= 0) {
             role = TR_ACTOR;
             if (can_verb && verb_context_before(c, hit->start) && hit->agent < 0)

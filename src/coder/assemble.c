@@ -620,6 +620,13 @@ static int assemble_one(coder *c, size_t v)
             target_np = find_object(c, vg, vg->end, 0, matched);
         }
     }
+    /* a compound governed by a preposition the pattern did not name ("talks
+       between X and Y aimed at resolving") is not the pattern's '%' */
+    if (m.compound_np != NONE16) {
+        const noun_phrase *cnp = &c->nps.items[m.compound_np];
+        if ((cnp->flags & NPF_PREP) && !(cnp->prep >= vg->head_end && cnp->prep <= m.last_token))
+            m.compound_np = NONE16;
+    }
     if (m.compound_np != NONE16 && m.target_np == NONE16 &&
         (target_np == NONE16 || target_np == m.compound_np)) {
         /* "X and Y clashed": a reciprocal act among the members */

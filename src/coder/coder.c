@@ -228,14 +228,15 @@ int resolve_pronoun(coder *c, const noun_phrase *np, char *code, size_t cap, cha
         if (c->clauses.items[k].subject != NONE16 &&
             &c->nps.items[c->clauses.items[k].subject] == np)
             as_subject = 1;
-    for (int pass = as_subject ? 0 : 1; pass < 2; pass++)
+    for (int pass = as_subject ? 0 : 1; pass < 3; pass++)
     for (size_t k = c->n_coref; k-- > 0;) {
         const coref_entity *e = &c->coref[k];
         if (c->sentence_no > e->sentence + 2)
             break;
         if (pass == 0 && (!e->subject || e->sentence != c->coref[c->n_coref - 1].sentence))
             continue;
-        if (entity_matches(e, np, person)) {
+        /* pass 2: "he" for "an Italian aid worker" when no person was named */
+        if (pass == 2 ? (person && !e->plural && !e->pair) : entity_matches(e, np, person)) {
             snprintf(code, cap, "%s", e->code);
             if (e->pair && (np->flags & (NPF_TWO | NPF_PLURAL)))
                 snprintf(code2, ACTOR_CODE_MAX, "%s", e->code2);
@@ -416,6 +417,41 @@ static int principal_equal(const char *a, const char *b)
     return !strncmp(a, b, la < lb ? la : lb);
 }
 
+/* How specific a code is: "0214" > "021" > "020" > "02". */
+static int code_specificity(const char *code)
+{
+    size_t n = strlen(code);
+    if (n >= 4)
+        return 3;
+    if (n == 3)
+        return code[2] != '0' ? 2 : 1;
+    return 0;
+}
+
+/* One sentence, one dyad, one root: "Israeli air strikes killed two Hamas
+   militants" is one act told by two words (195 and 190); keep the more
+   specific code. */
+static void merge_same_act(coder *c)
+{
+    size_t w = c->out_start;
+    for (size_t r = c->out_start; r < c->out->len; r++) {
+        event_mention *m = &c->out->items[r];
+        int merged = 0;
+        for (size_t k = c->out_start; k < w && !merged; k++) {
+            event_mention *kept = &c->out->items[k];
+            if (kept->sentence != m->sentence || strncmp(kept->code, m->code, 2) ||
+                strcmp(kept->source.code, m->source.code) || strcmp(kept->target.code, m->target.code))
+                continue;
+            if (code_specificity(m->code) > code_specificity(kept->code))
+                *kept = *m;
+            merged = 1;
+        }
+        if (!merged)
+            c->out->items[w++] = *m;
+    }
+    c->out->len = w;
+}
+
 /* One mention per (source, target, code); the more specific actor names win. */
 static void dedupe(coder *c)
 {
@@ -495,6 +531,7 @@ static void settle_document(coder *c)
     c->out->len = w;
     if (c->opt.dedupe) {
         drop_title_echoes(c);
+        merge_same_act(c);
         dedupe(c);
     }
 }

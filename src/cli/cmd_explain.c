@@ -10,6 +10,7 @@
 #include "cli/cli.h"
 #include "cli/dicts.h"
 #include "coder/coder.h"
+#include "ingest/ingest.h"
 #include "util/civil_date.h"
 #include "util/strbuf.h"
 
@@ -27,6 +28,8 @@ static void usage(FILE *out)
             "      --date DATE       the article's date (YYYY-MM-DD), for relative dates\n"
             "                        and dated roles (default: today)\n"
             "      --title TEXT      a headline coded before the text\n"
+            "      --raw             code the text as given, without the article cleaning\n"
+            "                        (datelines, bylines, boilerplate) that `dyad code` does\n"
             "      --historical      also show events dated well before the article\n"
             "      --negated         also show events the text negates\n" DICT_OPTIONS_HELP
             "  -h, --help            this help\n");
@@ -70,12 +73,14 @@ int cmd_explain(int argc, char **argv)
         {"date", required_argument, NULL, 'D'},  {"title", required_argument, NULL, 'T'},
         {"dict", required_argument, NULL, 'd'},  {"historical", no_argument, NULL, 'H'},
         {"negated", no_argument, NULL, 'N'},     {"help", no_argument, NULL, 'h'},
+        {"raw", no_argument, NULL, 'R'},
         {NULL, 0, NULL, 0}};
     dict_paths paths = {0};
     coder_options opt;
     coder_options_init(&opt);
     const char *title = NULL;
     int32_t date = DATE_UNKNOWN;
+    int raw = 0;
     int ch;
     optind = 1;
     while ((ch = getopt_long(argc, argv, "d:h", longopts, NULL)) != -1) {
@@ -95,6 +100,7 @@ int cmd_explain(int argc, char **argv)
             break;
         case 'H': opt.include_historical = 1; break;
         case 'N': opt.include_negated = 1; break;
+        case 'R': raw = 1; break;
         case 'h': usage(stdout); return EXIT_OK;
         default: usage(stderr); return EXIT_USAGE;
         }
@@ -136,9 +142,18 @@ int cmd_explain(int argc, char **argv)
     }
     strbuf_append(&full, text.data ? text.data : "", text.len);
     int rc = EXIT_FAILED;
-    if (doc && document_set_text(doc, full.data ? full.data : "", full.len, title_len) == 0) {
+    int ready = 0;
+    if (doc && raw)
+        ready = document_set_text(doc, full.data ? full.data : "", full.len, title_len) == 0;
+    else if (doc) /* the same cleaning as `dyad code` (datelines, boilerplate) */
+        ready = ingest_clean_article(doc, title, title ? strlen(title) : 0,
+                                     text.data ? text.data : "", text.len, "explain", &diags) == 0;
+    if (ready) {
         doc->id = "explain";
-        doc->published = date;
+        if (doc->published == DATE_UNKNOWN || raw)
+            doc->published = date;
+        if (doc->place)
+            printf("dateline place: %s\n", doc->place);
         coder *c = coder_new(d.model, &opt);
         strbuf trace = {0};
         mention_vec out = {0};

@@ -253,8 +253,10 @@ static uint16_t find_possessor(const coder *c, const verb_group *vg)
             const noun_phrase *np = &c->nps.items[n];
             if (np->flags & NPF_POSSESSOR)
                 return n;
-            /* an actor used as a modifier, not governed by a preposition */
-            if (np->end == p + 1 && !(np->flags & (NPF_PREP | NPF_PRONOUN)) && np_has_actor(np))
+            /* an actor used as a modifier, not governed by a preposition; a
+               bare agent there is an adjective ("a military build-up") */
+            if (np->end == p + 1 && !(np->flags & (NPF_PREP | NPF_PRONOUN)) && np_has_actor(np) &&
+                strncmp(np->members[0].code, "---", 3))
                 return n;
             return NONE16;
         }

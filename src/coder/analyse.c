@@ -261,6 +261,12 @@ static void assign_roles(coder *c)
             can_verb = 0;
         if (hit->noun >= 0 && !verb_context_before(c, hit->start))
             can_verb = 0;
+        /* "Suspected Algerian militants killed ...": a participle opening the
+           sentence before an actor phrase is an adjective */
+        if (hit->start == 0 && (hit->verb_form == VFORM_PAST || hit->verb_form == VFORM_PARTICIPLE) &&
+            hit->end < c->n_tok && c->info[hit->end].hit != NONE16 &&
+            (c->hits.items[c->info[hit->end].hit].actor >= 0 || c->hits.items[c->info[hit->end].hit].agent >= 0))
+            can_verb = 0;
         /* "U.S.-backed", "Iranian-made": a verb joined by a hyphen is an adjective */
         if (hit->start > 0 && (c->tok[hit->start - 1].flags & TOKF_DASH) &&
             c->tok[hit->start - 1].end == c->tok[hit->start].start)
@@ -535,7 +541,7 @@ static uint16_t extend_left(const coder *c, uint16_t start, uint16_t floor)
     if (s < start && !(gcls(c, s) & G_DET)) {
         /* no determiner found: keep only numbers ("three soldiers") */
         uint16_t t = start;
-        while (t > s && c->tok[t - 1].kind == TOK_NUMBER)
+        while (t > s && (c->tok[t - 1].kind == TOK_NUMBER || (gcls(c, t - 1) & G_NUMBER)))
             t--;
         s = t;
     }
@@ -1003,7 +1009,7 @@ static int build_verb_groups(coder *c)
         vg->end = hit->end;
         vg->verb = (uint32_t)hit->verb;
         vg->form = hit->verb_form;
-        vg->complement = vg->governor = vg->object_np = NONE16;
+        vg->complement = vg->governor = vg->object_np = vg->by_np = NONE16;
         if (c->in_title)
             vg->flags |= VGF_HEADLINE;
         scan_auxiliaries(c, vg, hit);
@@ -1096,6 +1102,23 @@ static int build_verb_groups(coder *c)
         if (earlier_verb)
             vg->flags |= VGF_REDUCED;
     }
+    /* "survived an assassination bid", "escaped a Colombian army ambush": the
+       attack's target is the subject of the victim verb */
+    for (size_t v = 0; v < c->vgs.len; v++) {
+        verb_group *vg = &c->vgs.items[v];
+        if (!(vg->flags & VGF_NOMINAL))
+            continue;
+        for (uint16_t p = vg->head, k = 0; p > 0 && k < 6; k++) {
+            p--;
+            if (gcls(c, p) & G_VICTIM) {
+                vg->flags |= VGF_VICTIM;
+                break;
+            }
+            if (!(is_modifier(c, p) || c->info[p].np != NONE16 || (gcls(c, p) & (G_DET | G_NUMBER))) ||
+                is_punct(c, p))
+                break;
+        }
+    }
     /* A verb coordinated with the one before it and without auxiliaries of its
        own shares its modality: "will not dismantle X or improve Y". */
     for (size_t v = 1; v < c->vgs.len; v++) {
@@ -1103,6 +1126,8 @@ static int build_verb_groups(coder *c)
         if (vg->start != vg->head || vg->head == 0 || (vg->flags & VGF_NOMINAL))
             continue;
         uint16_t p = vg->head - 1;
+        while (p > prev->end && (gcls(c, p) & G_ADVERB))
+            p--;
         if (!(gcls(c, p) & G_COORD) || vg->head > prev->end + 10)
             continue;
         int subject_between = 0;
@@ -1112,6 +1137,15 @@ static int build_verb_groups(coder *c)
         if (subject_between)
             continue;
         vg->flags |= prev->flags & (VGF_NEGATED | VGF_INTENT | VGF_SPECULATE | VGF_WOULD);
+        if ((prev->flags & VGF_PASSIVE) && (vg->form == VFORM_PAST || vg->form == VFORM_PARTICIPLE)) {
+            vg->flags |= VGF_PASSIVE;
+            /* the agent of the first passive acted in the second too */
+            for (uint16_t q = prev->end; q < p; q++)
+                if (c->info[q].np != NONE16 && (c->nps.items[c->info[q].np].flags & NPF_BY)) {
+                    vg->by_np = c->info[q].np;
+                    break;
+                }
+        }
     }
     /* Complements: "urged Syria to curb", "threatened to attack". */
     for (size_t v = 0; v < c->vgs.len; v++) {
@@ -1129,6 +1163,12 @@ static int build_verb_groups(coder *c)
         }
         while (p > 0 && (gcls(c, p) & G_ADVERB))
             p--;
+        if ((gcls(c, p) & G_WANT) && object != NONE16 && c->info[p].vg == NONE16) {
+            vg->flags |= VGF_DEMANDED; /* "wanted Russia to return the islands" */
+            vg->flags &= (uint16_t)~(VGF_PURPOSE | VGF_INTENT);
+            vg->object_np = object;
+            continue;
+        }
         uint16_t gov = c->info[p].vg;
         if (gov == NONE16 || gov == v)
             continue;

@@ -101,7 +101,9 @@ enum vg_flags {
     VGF_HEADLINE   = 1u << 10,
     VGF_CONDITION  = 1u << 11,  /* inside an if/unless clause */
     VGF_PURPOSE    = 1u << 12,  /* an infinitive of purpose: "(in order) to discuss" */
-    VGF_REDUCED    = 1u << 13   /* a reduced relative: "a group linked to", "troops based in" */
+    VGF_REDUCED    = 1u << 13,  /* a reduced relative: "a group linked to", "troops based in" */
+    VGF_DEMANDED   = 1u << 14,  /* "wanted Russia to return": a demand on the object */
+    VGF_VICTIM     = 1u << 15   /* "survived an assassination bid": the subject is the target */
 };
 
 typedef struct verb_group {
@@ -112,6 +114,8 @@ typedef struct verb_group {
     uint16_t complement;        /* verb group of its "to"-complement, NONE16 */
     uint16_t governor;          /* verb group it is the complement of, NONE16 */
     uint16_t object_np;         /* NP between it and its complement ("urged Syria to"), NONE16 */
+    uint16_t by_np;             /* agent inherited through coordination ("was seized by X
+                                   but then released"), NONE16 */
     uint32_t verb;              /* verb entry */
     uint8_t form;               /* verb_form */
 } verb_group;

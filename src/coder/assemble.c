@@ -146,9 +146,24 @@ static void roles_of_np(coder *c, uint16_t n, role_set *rs)
    sentence's place, else the document's (settled in coder.c). */
 static void implied_agent(coder *c, const char *code, role_set *src)
 {
+    if (!strncmp(code, "084", 3) && c->out->len > c->out_start &&
+        c->out->items[c->out->len - 1].sentence == c->sentence_no) {
+        /* "... would prosecute 300, while another 900 would be released": the
+           holder named before in the sentence releases */
+        const event_mention *prev = &c->out->items[c->out->len - 1];
+        actor_ref *r = &src->refs[0];
+        memset(r, 0, sizeof *r);
+        snprintf(r->code, sizeof r->code, "%s", prev->source.code);
+        r->text = prev->source.text;
+        r->entry = prev->source.entry;
+        r->flags = MENTF_DEFAULT_ACTOR;
+        src->n = 1;
+        return;
+    }
     static const struct { const char *prefix, *role; } implied[] = {
         {"173", "COP"}, {"1721", "COP"}, {"175", "COP"}, {"174", "GOV"}, {"1712", "MIL"},
-        {"181", "UAF"}, {"185", "UAF"}, {"186", "UAF"}, {"1823", "UAF"},
+        {"181", "UAF"}, {"185", "UAF"}, {"186", "UAF"}, {"1823", "UAF"}, {"183", "UAF"},
+        {"190", "UAF"},
     };
     for (size_t k = 0; k < sizeof implied / sizeof implied[0]; k++) {
         if (strncmp(code, implied[k].prefix, strlen(implied[k].prefix)))
@@ -182,7 +197,7 @@ static int modifies_noun(const coder *c, const noun_phrase *np)
 
 /* The first actor phrase after `from` in the clause that can be an object. */
 static uint16_t find_object(const coder *c, const verb_group *vg, uint16_t from, int allow_by,
-                            uint16_t transparent_until)
+                            uint16_t transparent_until, int owner_is_target)
 {
     const clause *cl = &c->clauses.items[vg->clause];
     uint16_t limit = cl->end;
@@ -203,7 +218,8 @@ static uint16_t find_object(const coder *c, const verb_group *vg, uint16_t from,
                 i = (uint16_t)(np->end - 1);
                 continue;
             }
-            if ((np_has_actor(np) || (np->flags & (NPF_PRONOUN | NPF_TWO))) && !modifies_noun(c, np))
+            if ((np_has_actor(np) || (np->flags & (NPF_PRONOUN | NPF_TWO))) &&
+                (owner_is_target || !modifies_noun(c, np)))
                 return n;
             i = (uint16_t)(np->end - 1);
             continue;
@@ -237,7 +253,7 @@ static uint16_t find_by_agent(const coder *c, const verb_group *vg)
         if (n != NONE16 && (c->nps.items[n].flags & NPF_BY) && np_has_actor(&c->nps.items[n]))
             return n;
     }
-    return NONE16;
+    return vg->by_np;
 }
 
 /* A nominal's owner: "Japan's visit", "his visit", "Israeli air strikes",
@@ -280,6 +296,18 @@ static int object_of_verb(const coder *c, const noun_phrase *np)
             return 0;
     }
     return 0;
+}
+
+/* The subject of an if/unless clause after the verb ("... if the British
+   government refuses to pull its troops"), or NONE16. */
+static uint16_t condition_subject(const coder *c, const verb_group *vg)
+{
+    for (size_t k = vg->clause + 1; k < c->clauses.len; k++) {
+        const clause *cl = &c->clauses.items[k];
+        if (cl->conditional && cl->subject != NONE16 && np_has_actor(&c->nps.items[cl->subject]))
+            return cl->subject;
+    }
+    return NONE16;
 }
 
 /* "held talks", "paid a visit", "launched an offensive": a light verb whose
@@ -514,7 +542,7 @@ static int assemble_one(coder *c, size_t v)
             if (vg->object_np != NONE16 && target_np == NONE16)
                 target_np = vg->object_np;
             if (target_np == NONE16 && vg->object_np == NONE16)
-                target_np = cm.target_np != NONE16 ? cm.target_np : find_object(c, comp, comp->end, 0, 0);
+                target_np = cm.target_np != NONE16 ? cm.target_np : find_object(c, comp, comp->end, 0, 0, 0);
         }
     }
     if (!code) {
@@ -548,6 +576,20 @@ static int assemble_one(coder *c, size_t v)
     /* modality */
     ep.modality = MOD_ASSERTED;
     int intent = (vg->flags & VGF_INTENT) || ((vg->flags & VGF_WOULD) && cl->kind == CL_REPORTED);
+    static const char *const coercive_roots[] = {"16", "17", "18", "19", "20", NULL};
+    if (intent && (vg->flags & VGF_WOULD) && !(vg->flags & VGF_NEGATED) &&
+        code_root_in(code, coercive_roots)) {
+        /* "said it would withdraw from the talks": a conditional threat */
+        const char *r = combine_codes(FRAME_THREATEN, code);
+        if (r) {
+            if (tracing(c))
+                trace_printf(c, "    'would' + a coercive act in reported speech: threat, %s -> %s\n", code, r);
+            code = r;
+            paired = NULL;
+            intent = 0;
+            ep.modality = MOD_CONDITIONAL;
+        }
+    }
     if (intent) {
         frame_kind f = (vg->flags & VGF_NEGATED) ? FRAME_REJECT : FRAME_INTENT;
         const char *r = combine_codes(f, code);
@@ -576,7 +618,26 @@ static int assemble_one(coder *c, size_t v)
 
     /* source */
     role_set src, tgt;
-    if (source_np == NONE16) {
+    if (vg->flags & VGF_DEMANDED) {
+        /* "Japan said it wanted Russia to return the islands": a demand */
+        const char *r = combine_codes(FRAME_DEMAND, code);
+        code = r ? r : "100";
+        ep.code = code;
+        ep.paired = paired = NULL;
+        target_np = vg->object_np;
+        source_np = cl->subject;
+        if (tracing(c))
+            trace_printf(c, "    wanted X to act: a demand, %s\n", code);
+    }
+    if (vg->flags & VGF_VICTIM) {
+        /* the subject survived or escaped it: it was the target */
+        target_np = cl->subject;
+        source_np = find_possessor(c, vg);
+        if (source_np == NONE16)
+            source_np = find_by_agent(c, vg);
+        ep.flags |= MENTF_PASSIVE;
+    }
+    if (source_np == NONE16 && !(vg->flags & VGF_VICTIM)) {
         if (vg->flags & VGF_PASSIVE)
             source_np = find_by_agent(c, vg);
         else if (vg->flags & VGF_NOMINAL) {
@@ -590,6 +651,10 @@ static int assemble_one(coder *c, size_t v)
             if (source_np == NONE16)
                 source_np = find_by_agent(c, vg);
             if (source_np == NONE16 && light_verb_before(c, vg))
+                source_np = cl->subject;
+            /* "was killed in clashes with militants": both sides of a mutual act */
+            if (source_np == NONE16 && paired && !strcmp(paired, code) && vg->head > 0 &&
+                (c->info[vg->head - 1].gclass & (G_PREP | G_DET)))
                 source_np = cl->subject;
         } else if (vg->flags & VGF_REDUCED) {
             /* "militants based in X", "a cleric detained in London": the noun
@@ -619,7 +684,11 @@ static int assemble_one(coder *c, size_t v)
         } else {
             /* the words a pattern matched ("pulled out of") are no object */
             uint16_t matched = m.pat ? m.last_token : 0;
-            target_np = find_object(c, vg, vg->end, 0, matched);
+            /* force against X's property is force against X ("ransacked U.N.
+               compounds"); elsewhere an actor modifying a noun is no object
+               ("signed a US trade accord") */
+            static const char *const force_on_property[] = {"14", "17", "18", "19", "20", NULL};
+            target_np = find_object(c, vg, vg->end, 0, matched, code_root_in(code, force_on_property));
         }
     }
     /* a compound governed by a preposition the pattern did not name ("talks
@@ -642,8 +711,30 @@ static int assemble_one(coder *c, size_t v)
     roles_of_np(c, source_np, &src);
     roles_of_np(c, target_np, &tgt);
     /* a passive with no agent: some acts imply theirs ("were arrested": police) */
-    if (src.n == 0 && (vg->flags & (VGF_PASSIVE | VGF_REDUCED)) && tgt.n > 0)
+    if (src.n == 0 && (vg->flags & (VGF_PASSIVE | VGF_REDUCED | VGF_VICTIM)) && tgt.n > 0)
         implied_agent(c, ep.code, &src);
+    /* armed forces that "visit" or "fly to" a country deploy there (154) */
+    if (src.n > 0 && (!strcmp(ep.code, "042") || !strcmp(ep.code, "036")) &&
+        strlen(src.refs[0].code) >= 6 && !strcmp(src.refs[0].code + strlen(src.refs[0].code) - 3, "MIL")) {
+        if (tracing(c))
+            trace_printf(c, "    armed forces going to a country: deployment, %s -> 154\n", ep.code);
+        ep.code = "154";
+        ep.paired = NULL;
+    }
+    /* a threat on a condition another actor must meet is an ultimatum (139) */
+    if (src.n > 0 && !strncmp(ep.code, "13", 2)) {
+        uint16_t cond = condition_subject(c, vg);
+        if (cond != NONE16) {
+            roles_of_np(c, cond, &tgt);
+            if (tgt.n) {
+                if (tracing(c))
+                    trace_printf(c, "    threat with a condition on %s: ultimatum, %s -> 139\n",
+                                 tgt.refs[0].code, ep.code);
+                ep.code = "139";
+                ep.paired = NULL;
+            }
+        }
+    }
     /* protesters and rioters who fight, burn or destroy are protesting
        violently (145), one way */
     static const char *const violent_roots[] = {"17", "18", "19", "20", NULL};
@@ -676,10 +767,13 @@ static int assemble_one(coder *c, size_t v)
             roles_of_np(c, place, &tgt);
             for (size_t k = 0; k < tgt.n; k++)
                 tgt.refs[k].code[3] = '\0'; /* the country, not its institutions */
-        } else if (code_root_in(ep.code, force_roots) && (c->sentence_place[0] || c->doc_place[0])) {
+        } else if (code_root_in(ep.code, force_roots)) {
+            /* the sentence's place, the dateline's, else the story's country
+               ("---", settled when the document is done) */
             actor_ref *r = &tgt.refs[0];
             memset(r, 0, sizeof *r);
-            snprintf(r->code, sizeof r->code, "%s", c->sentence_place[0] ? c->sentence_place : c->doc_place);
+            snprintf(r->code, sizeof r->code, "%s",
+                     c->sentence_place[0] ? c->sentence_place : c->doc_place[0] ? c->doc_place : "---");
             r->entry = "the place of the event";
             r->flags = MENTF_DEFAULT_ACTOR;
             tgt.n = 1;
@@ -709,6 +803,24 @@ static int assemble_one(coder *c, size_t v)
     size_t before = c->out->len;
     if (emit_all(c, &ep, &src, &tgt) != 0)
         return -1;
+    if (!strncmp(ep.code, "045", 3) && m.pat && tgt.n > 1 &&
+        (c->nps.items[target_np].flags & NPF_BETWEEN)) {
+        for (size_t k = 0; k < c->vgs.len; k++) {
+            verb_group *o = &c->vgs.items[k];
+            const verb_entry *oe = dict_verb(c->dict, o->verb);
+            if (k == v || o->head < vg->head_end || o->head > m.last_token || !oe || !oe->code)
+                continue;
+            event_plan mediated = ep;
+            mediated.code = mediated.paired = oe->code;
+            mediated.vg = o;
+            if (tracing(c))
+                trace_printf(c, "    the mediated %s is the parties' own event\n", oe->code);
+            role_set none = {0};
+            if (emit_all(c, &mediated, &tgt, &none) != 0)
+                return -1;
+            break;
+        }
+    }
     if ((ep.flags & MENTF_HISTORICAL) && !c->opt.include_historical) {
         if (tracing(c) && c->out->len > before)
             trace_printf(c, "    (historical: dated well before the article; kept only with --historical)\n");

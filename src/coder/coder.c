@@ -215,7 +215,7 @@ int resolve_pronoun(coder *c, const noun_phrase *np, char *code, size_t cap, cha
             continue;
         coref_entity e;
         entity_from_np(c, cand, &e);
-        if (entity_matches(&e, np, person) || (!person && !(np->flags & (NPF_TWO | NPF_PLURAL)) && !e.plural)) {
+        if (entity_matches(&e, np, person) || (!(np->flags & (NPF_TWO | NPF_PLURAL)) && !e.plural)) {
             snprintf(code, cap, "%s", e.code);
             if ((np->flags & (NPF_TWO | NPF_PLURAL)) && e.pair)
                 snprintf(code2, ACTOR_CODE_MAX, "%s", e.code2);

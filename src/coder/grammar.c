@@ -91,7 +91,13 @@ static const char *const light[] = {
     "INTENSIFY", "INTENSIFIED", "STEP", "STEPPED", "EXTEND", "EXTENDED", "HAND", "HANDS",
     "HANDED", "HANDING", "SEND", "SENDS", "SENT", "SENDING", "PROVIDE", "PROVIDES", "PROVIDED",
     "PROVIDING", "DELIVER", "DELIVERS", "DELIVERED", "DISPATCH", "DISPATCHED", "SHIP",
-    "SHIPPED", "GRANT", "GRANTED", "GRANTS", NULL};
+    "SHIPPED", "GRANT", "GRANTED", "GRANTS", "OBSERVE", "OBSERVED", "OBSERVES", "OBSERVING",
+    "STEPPED", "MOUNTING", NULL};
+static const char *const victim[] = {
+    "SURVIVE", "SURVIVED", "SURVIVES", "SURVIVING", "ESCAPE", "ESCAPED", "ESCAPES",
+    "ESCAPING", "EVADE", "EVADED", "EVADES", "SUFFER", "SUFFERED", "SUFFERS", "WITHSTOOD",
+    "WITHSTAND", "REPELLED", "REPULSED", "FOILED", "THWARTED", NULL};
+static const char *const want[] = {"WANT", "WANTS", "WANTED", "WANTING", NULL};
 static const char *const partitive[] = {
     "THOUSANDS", "HUNDREDS", "DOZENS", "SCORES", "MILLIONS", "SOME", "MANY", "MOST", "ALL",
     "SEVERAL", "MEMBERS", "MEMBER", "GROUPS", "CROWDS", "UNITS", "UNIT", "ONE", "TWO", "THREE",
@@ -151,7 +157,8 @@ static const word_list lists[] = {
     {G_TO, to_words},           {G_BY, by_words},            {G_OF, of_words},
     {G_WITH, with_words},       {G_POSSESSIVE, possessive},  {G_BETWEEN, between},
     {G_AND, and_words},         {G_ASPECT, aspect},          {G_FAIL, fail},
-    {G_LIGHT, light},           {G_PARTITIVE, partitive},
+    {G_LIGHT, light},           {G_PARTITIVE, partitive},    {G_VICTIM, victim},
+    {G_WANT, want},
 };
 
 int grammar_register(dict_builder *b)

@@ -59,7 +59,10 @@ enum grammar_class_bits {
     G_FAIL       = 1ull << 32, /* failed (+ to): the act did not happen */
     G_LIGHT      = 1ull << 33, /* held, made, launched, paid, began: their object noun
                                   ("held talks", "paid a visit") is the event */
-    G_PARTITIVE  = 1ull << 34  /* thousands, members, supporters (+ of X): X is the head */
+    G_PARTITIVE  = 1ull << 34, /* thousands, members, supporters (+ of X): X is the head */
+    G_VICTIM     = 1ull << 35, /* survived, escaped, suffered (+ an attack): the subject is
+                                  the attack's target */
+    G_WANT       = 1ull << 36  /* wants, wanted (+ X to do): a demand on X */
 };
 
 typedef struct grammar_model {

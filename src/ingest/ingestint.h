@@ -108,6 +108,9 @@ typedef struct ingest_run {
     ingest_stats own_stats;
     int stop;                       /* the callback's non-zero answer */
     size_t id_skip;                 /* bytes of an input path left out of document ids */
+    int jsonl_no_fast;              /* 1: every JSONL line through jansson (for tests that
+                                       compare the fast path with it) */
+    uint64_t jsonl_fast_lines;      /* lines the fast path read (jsonl.c) */
 } ingest_run;
 
 void ingest_run_init(ingest_run *r, const ingest_options *opt, document_fn fn, void *ctx,

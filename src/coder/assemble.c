@@ -162,8 +162,7 @@ static void implied_agent(coder *c, const char *code, role_set *src)
     }
     static const struct { const char *prefix, *role; } implied[] = {
         {"173", "COP"}, {"1721", "COP"}, {"175", "COP"}, {"174", "GOV"}, {"1712", "MIL"},
-        {"181", "UAF"}, {"185", "UAF"}, {"186", "UAF"}, {"1823", "UAF"}, {"183", "UAF"},
-        {"190", "UAF"},
+        {"181", "UAF"}, {"185", "UAF"}, {"186", "UAF"}, {"1823", "UAF"},
     };
     for (size_t k = 0; k < sizeof implied / sizeof implied[0]; k++) {
         if (strncmp(code, implied[k].prefix, strlen(implied[k].prefix)))
@@ -777,6 +776,13 @@ static int assemble_one(coder *c, size_t v)
             r->entry = "the place of the event";
             r->flags = MENTF_DEFAULT_ACTOR;
             tgt.n = 1;
+            /* a state's own forces acting at home name no target by the place
+               (rebels and gunmen attacking their country do) */
+            const char *sc = src.refs[0].code;
+            if (strlen(sc) >= 6 && !strncmp(sc, r->code, 3) &&
+                (strstr(sc + 3, "GOV") || strstr(sc + 3, "MIL") || strstr(sc + 3, "COP") ||
+                 strstr(sc + 3, "JUD") || strstr(sc + 3, "LEG")))
+                tgt.n = 0;
         }
     }
     if (tgt.n == 0 && src.n > 1 && !ep.paired) {

@@ -464,10 +464,15 @@ static void dedupe(coder *c)
             if (strcmp(kept->code, m->code) || !principal_equal(kept->source.code, m->source.code) ||
                 !principal_equal(kept->target.code, m->target.code))
                 continue;
-            if (strlen(m->source.code) > strlen(kept->source.code))
-                kept->source = m->source;
-            if (strlen(m->target.code) > strlen(kept->target.code))
-                kept->target = m->target;
+            actor_slot src = kept->source, tgt = kept->target;
+            if (strlen(m->source.code) > strlen(src.code))
+                src = m->source;
+            if (strlen(m->target.code) > strlen(tgt.code))
+                tgt = m->target;
+            if (!strcmp(src.code, tgt.code))
+                continue; /* "SAU -> SAUCOP" and "SAUCOP -> SAU" are not one event */
+            kept->source = src;
+            kept->target = tgt;
             merged = 1;
             break;
         }

@@ -1036,8 +1036,10 @@ static int build_verb_groups(coder *c)
                     (np_has_actor(np) && !finite_form &&
                      ((k > 0 && !c->in_title) || (gcls(c, np->start) & G_DET))))
                     vg->flags |= VGF_NOMINAL;
-            } else if ((g & (G_DET | G_POSSESSIVE | G_NUMBER)) ||
-                       (c->tok[p].flags & TOKF_POSSESSIVE) || c->tok[p].kind == TOK_NUMBER) {
+            } else if (((g & (G_DET | G_POSSESSIVE | G_NUMBER)) ||
+                        (c->tok[p].flags & TOKF_POSSESSIVE) || c->tok[p].kind == TOK_NUMBER) &&
+                       (!finite_form || k == 0)) {
+                /* "the talks", "a visit"; but "the country ransacked ..." */
                 vg->flags |= VGF_NOMINAL;
             } else if ((g & G_PREP) && !(g & G_TO)) {
                 vg->flags |= VGF_NOMINAL; /* "after talks", "against future visits" */
@@ -1048,6 +1050,11 @@ static int build_verb_groups(coder *c)
         if (c->vgs.len > 1 && vg->start == vg->head &&
             c->vgs.items[c->vgs.len - 2].head_end == vg->head && !(vg->flags & VGF_INFINITIVE))
             vg->flags |= VGF_NOMINAL;
+        /* headlines drop "was": "Australian reporter freed in Iraq" */
+        if (c->in_title && vg->start == vg->head && vg->head > 0 && past_like(c, hit) &&
+            c->info[vg->head - 1].np != NONE16 && !(vg->flags & VGF_NOMINAL) &&
+            (vg->end >= c->n_tok || c->info[vg->end].np == NONE16))
+            vg->flags |= VGF_PASSIVE;
         if (ing_form(c, hit) && vg->start == vg->head && vg->head > 0 && is_comma(c, vg->head - 1))
             vg->flags |= VGF_PARTICIPLE;
         if (past_like(c, hit) && vg->start == vg->head && vg->head > 0 &&
@@ -1128,7 +1135,7 @@ static int build_verb_groups(coder *c)
         uint16_t p = vg->head - 1;
         while (p > prev->end && (gcls(c, p) & G_ADVERB))
             p--;
-        if (!(gcls(c, p) & G_COORD) || vg->head > prev->end + 10)
+        if (!(gcls(c, p) & G_COORD) || vg->head > prev->end + 16)
             continue;
         int subject_between = 0;
         for (uint16_t q = prev->end; q < p; q++)

@@ -380,8 +380,6 @@ static int emit(coder *c, const event_plan *ep, const actor_ref *src, const acto
 {
     if (!src->code[0] || !tgt->code[0] || same_principal(src->code, tgt->code))
         return 0;
-    if (!strncmp(src->code, "---", 3) && !strncmp(tgt->code, "---", 3))
-        return 0;
     event_mention *m = vec_push_zero(c->out);
     if (!m)
         return -1;

@@ -319,6 +319,9 @@ static int light_verb_before(const coder *c, const verb_group *vg)
         uint64_t g = c->info[p].gclass;
         if (g & G_LIGHT)
             return 1;
+        if (tok_is(c, p, "OVER") || tok_is(c, p, "OUT") || tok_is(c, p, "UP") ||
+            tok_is(c, p, "DOWN") || tok_is(c, p, "BACK") || tok_is(c, p, "OFF"))
+            continue; /* the particle of "handed over", "carried out" */
         if (c->info[p].np != NONE16 || c->tok[p].kind == TOK_PUNCT || c->info[p].vg != NONE16)
             return 0;
         if (!(g & (G_DET | G_NUMBER | G_ADVERB)) && (g || c->info[p].hit != NONE16))

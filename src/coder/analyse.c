@@ -454,6 +454,19 @@ static void resolve_member(coder *c, np_member *m)
     }
     if (agent >= 0)
         apply_agent(c, m, agent);
+    /* "the Secret Islamic Army", "the Lord's Resistance Army": a name before a
+       military agent, with no country, is an armed group */
+    if (actor < 0 && !strcmp(m->code, "---MIL") && m->end > m->start + 1) {
+        int named = 0;
+        for (uint16_t i = m->start; i < m->end; i++)
+            if (c->info[i].role == TR_NAME ||
+                (c->tok[i].kind == TOK_WORD && (c->tok[i].flags & TOKF_CAPITALIZED) &&
+                 !(c->tok[i].flags & (TOKF_SENT_START | TOKF_IN_TITLE)) && c->info[i].hit == NONE16 &&
+                 !c->info[i].gclass))
+                named = 1;
+        if (named)
+            memcpy(m->code, "---REB", 7);
+    }
 }
 
 static int tok_is_group_noun(const coder *c, uint16_t i)

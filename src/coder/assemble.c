@@ -654,7 +654,7 @@ static int assemble_one(coder *c, size_t v)
                 source_np = cl->subject;
             /* "was killed in clashes with militants": both sides of a mutual act */
             if (source_np == NONE16 && paired && !strcmp(paired, code) && vg->head > 0 &&
-                (c->info[vg->head - 1].gclass & (G_PREP | G_DET)))
+                (c->info[vg->head - 1].gclass & (G_PREP | G_DET)) && m.target_np != NONE16)
                 source_np = cl->subject;
         } else if (vg->flags & VGF_REDUCED) {
             /* "militants based in X", "a cleric detained in London": the noun

@@ -389,6 +389,9 @@ static int code_window(coder *c)
         return -1;
     if (c->sentence_discarded)
         c->out->len = before;
+    for (uint16_t i = 0; i < c->n_tok; i++)
+        if (c->info[i].gclass & G_SPORT)
+            c->sport_words++;
     /* what this sentence named, for the sentences after it */
     for (size_t n = 0; n < c->nps.len; n++) {
         const noun_phrase *np = &c->nps.items[n];
@@ -506,11 +509,28 @@ static void drop_title_echoes(coder *c)
     c->out->len = w;
 }
 
+/* An organ of the state, an armed group or an organisation: actors whose acts
+   stay political even in a sports story ("police arrested fans"). */
+static int political_role(const char *code)
+{
+    static const char *const roles[] = {"GOV", "MIL", "COP", "JUD", "LEG", "REB", "UAF", "SPY", NULL};
+    if (!strncmp(code, "IGO", 3) || !strncmp(code, "IMG", 3))
+        return 1;
+    for (const char *const *r = roles; *r; r++)
+        if (strlen(code) > 3 && strstr(code + 3, *r))
+            return 1;
+    return 0;
+}
+
 static void settle_document(coder *c)
 {
+    /* sports news: countries "meet", "beat" and "battle" on a pitch */
+    int sports = c->sport_words >= 3;
     size_t w = c->out_start;
     for (size_t r = c->out_start; r < c->out->len; r++) {
         event_mention *m = &c->out->items[r];
+        if (sports && !political_role(m->source.code) && !political_role(m->target.code))
+            continue;
         if (!strncmp(m->source.code, "---", 3)) {
             const char *country = context_country(c, m->target.code);
             if (country) {
@@ -549,6 +569,7 @@ long coder_code_document(coder *c, const document *doc, mention_vec *out)
     c->doc_date = doc->published != DATE_UNKNOWN ? doc->published : c->opt.default_date;
     c->n_countries = 0;
     c->n_coref = 0;
+    c->sport_words = 0;
     find_place_country(c, doc->place);
     vec_clear(&c->sentences);
     if (text_split_sentences(doc->text, doc->text_len, doc->title_len, &c->sentences) < 0)

@@ -51,6 +51,7 @@ struct coder {
     coref_entity coref[COREF_MEMORY];
     size_t n_coref;
     int commentary;                 /* the document reads as an opinion piece */
+    unsigned sport_words;           /* distinct-position sports words seen (G_SPORT) */
 
     /* the sentence */
     sentence_vec sentences;

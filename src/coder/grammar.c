@@ -98,6 +98,19 @@ static const char *const victim[] = {
     "ESCAPING", "EVADE", "EVADED", "EVADES", "SUFFER", "SUFFERED", "SUFFERS", "WITHSTOOD",
     "WITHSTAND", "REPELLED", "REPULSED", "FOILED", "THWARTED", NULL};
 static const char *const want[] = {"WANT", "WANTS", "WANTED", "WANTING", NULL};
+static const char *const sport[] = {
+    "MATCH", "MATCHES", "GOAL", "GOALS", "TOURNAMENT", "TOURNAMENTS", "CHAMPIONSHIP",
+    "CHAMPIONSHIPS", "CHAMPION", "CHAMPIONS", "LEAGUE", "CUP", "FRIENDLY", "QUALIFIER",
+    "QUALIFIERS", "QUALIFYING", "SEMIFINAL", "SEMIFINALS", "SEMI-FINAL", "QUARTERFINAL",
+    "QUARTERFINALS", "QUARTER-FINAL", "FINALS", "STRIKER", "STRIKERS", "MIDFIELDER", "DEFENDER",
+    "GOALKEEPER", "COACH", "COACHES", "MANAGER", "STADIUM", "SOCCER", "FOOTBALL", "RUGBY",
+    "CRICKET", "TENNIS", "GOLF", "BOXING", "HEAVYWEIGHT", "OLYMPIC", "OLYMPICS", "ATHLETE",
+    "ATHLETES", "MEDAL", "MEDALS", "TEAM", "TEAMS", "SQUAD", "PLAYER", "PLAYERS", "INNINGS",
+    "WICKET", "WICKETS", "TEST", "SERIES", "RACE", "RACES", "GRAND", "PRIX", "SEASON",
+    "SCORED", "SCORE", "SCORES", "SCORING", "WIN", "WINS", "VICTORY", "DEFEAT", "DRAW",
+    "TITLE", "FANS", "CLUB", "CLUBS", "NBA", "NFL", "FIFA", "UEFA", "UNDER-PAR", "BIRDIE",
+    "BIRDIES", "PUTT", "SPRINT", "MARATHON", "SKIPPER", "CAPTAIN", "BATSMAN", "BOWLER",
+    "PITCH", "TOUR", "OPEN", "RANKING", "RANKINGS", "SEEDED", NULL};
 static const char *const partitive[] = {
     "THOUSANDS", "HUNDREDS", "DOZENS", "SCORES", "MILLIONS", "SOME", "MANY", "MOST", "ALL",
     "SEVERAL", "MEMBERS", "MEMBER", "GROUPS", "CROWDS", "UNITS", "UNIT", "ONE", "TWO", "THREE",
@@ -158,7 +171,7 @@ static const word_list lists[] = {
     {G_WITH, with_words},       {G_POSSESSIVE, possessive},  {G_BETWEEN, between},
     {G_AND, and_words},         {G_ASPECT, aspect},          {G_FAIL, fail},
     {G_LIGHT, light},           {G_PARTITIVE, partitive},    {G_VICTIM, victim},
-    {G_WANT, want},
+    {G_WANT, want},             {G_SPORT, sport},
 };
 
 int grammar_register(dict_builder *b)

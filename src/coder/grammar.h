@@ -62,7 +62,9 @@ enum grammar_class_bits {
     G_PARTITIVE  = 1ull << 34, /* thousands, members, supporters (+ of X): X is the head */
     G_VICTIM     = 1ull << 35, /* survived, escaped, suffered (+ an attack): the subject is
                                   the attack's target */
-    G_WANT       = 1ull << 36  /* wants, wanted (+ X to do): a demand on X */
+    G_WANT       = 1ull << 36, /* wants, wanted (+ X to do): a demand on X */
+    G_SPORT      = 1ull << 37  /* match, goal, tournament, striker: words of sports news,
+                                  where countries meet and fight on a pitch */
 };
 
 typedef struct grammar_model {

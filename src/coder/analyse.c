@@ -316,6 +316,8 @@ static void assign_roles(coder *c)
 
 /* ---- 4. actor phrases --------------------------------------------------- */
 
+static int verbish_at(const coder *c, uint16_t i);
+
 static int is_nominal_token(const coder *c, uint16_t i)
 {
     if (i >= c->n_tok)
@@ -422,8 +424,10 @@ static void resolve_member(coder *c, np_member *m)
                 const actor_entry *a = dict_actor(c->dict, (uint32_t)h->actor);
                 const char *code = a ? dict_actor_code(c->dict, a, c->doc_date) : NULL;
                 if (code && strcmp(code, "---") != 0) {
-                    /* Prefer the later, and the more specific, actor. */
-                    if (!actor_code || strlen(code) >= 3) {
+                    /* Prefer the later actor, unless the earlier one is more
+                       specific ("NATO Secretary General Jens Stoltenberg":
+                       IGOWSTNAT, whatever his fallback code) */
+                    if (!actor_code || strlen(code) >= strlen(actor_code) || strlen(code) > 3) {
                         actor = h->actor;
                         actor_code = code;
                         head_has_actor = 1;
@@ -774,6 +778,10 @@ static void join_compounds(coder *c)
                 j += 3;
             }
             if (j != b->start || (!sep_and && !sep_comma))
+                break;
+            /* "a member state of NATO, and Japan agreed": ", and" before a
+               phrase that opens its own clause ends the list */
+            if (sep_and && sep_comma && last == n && verbish_at(c, b->end))
                 break;
             last = m;
             m++;
@@ -1220,8 +1228,39 @@ static int verbish_at(const coder *c, uint16_t i)
     if (vg_starts_at(c, i) || c->info[i].role == TR_VERB)
         return 1;
     uint64_t g = gcls(c, i);
-    return (g & (G_BE | G_HAVE | G_DO | G_FUTURE | G_WOULD | G_SPECULATE | G_COMMON_VERB |
-                 G_REPORT)) != 0;
+    if (g & (G_BE | G_HAVE | G_DO | G_FUTURE | G_WOULD | G_SPECULATE | G_COMMON_VERB | G_REPORT))
+        return 1;
+    /* an unknown lowercase -ed word right here reads as a verb ("participated") */
+    if (!g && c->tok[i].kind == TOK_WORD && !(c->tok[i].flags & TOKF_CAPITALIZED) &&
+        c->info[i].hit == NONE16) {
+        char key[40];
+        size_t n = tok_key(c, i, key, sizeof key);
+        return n > 4 && !strcmp(key + n - 2, "ED");
+    }
+    return 0;
+}
+
+/* Does an actor phrase followed by a verb begin at i (after an optional
+   comma-enclosed aside)? */
+static int clause_with_subject_at(const coder *c, uint16_t i)
+{
+    if (is_comma(c, i)) {
+        uint16_t k = (uint16_t)(i + 1);
+        while (k < c->n_tok && k < i + 12 && !is_comma(c, k) && !(c->tok[k].flags & TOKF_CLAUSE_END))
+            k++;
+        if (k >= c->n_tok || !is_comma(c, k))
+            return 0;
+        i = (uint16_t)(k + 1);
+    }
+    if (i >= c->n_tok || c->info[i].np == NONE16)
+        return 0;
+    const noun_phrase *np = &c->nps.items[c->info[i].np];
+    if (np->start != i || !(np_has_actor(np) || (np->flags & NPF_PRONOUN)))
+        return 0;
+    /* a bare agent ("and fighters valued at ...") is as likely a list item */
+    if (!(np->flags & NPF_PRONOUN) && !strncmp(np->members[0].code, "---", 3))
+        return 0;
+    return verbish_at(c, np->end);
 }
 
 static int push_clause(coder *c, uint16_t start, uint8_t kind, uint16_t parent)
@@ -1300,6 +1339,14 @@ static int split_clauses(coder *c)
         }
         if ((g & G_COORD) && verbish_at(c, (uint16_t)(i + 1))) {
             if (push_clause(c, i, CL_COORD, here) != 0)
+                return -1;
+            continue;
+        }
+        /* "and, at the end of June, South Korea and Japan participated": an
+           independent clause with its own subject; "the fact that NATO
+           visited": a complement clause */
+        if (((g & G_COORD) || tok_is_word(c, i, "THAT")) && clause_with_subject_at(c, (uint16_t)(i + 1))) {
+            if (push_clause(c, i, (g & G_COORD) ? CL_MAIN : CL_SUBORD, here) != 0)
                 return -1;
             continue;
         }

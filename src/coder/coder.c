@@ -443,6 +443,7 @@ static void merge_same_act(coder *c)
         for (size_t k = c->out_start; k < w && !merged; k++) {
             event_mention *kept = &c->out->items[k];
             if (kept->sentence != m->sentence || strncmp(kept->code, m->code, 2) ||
+                ((kept->flags ^ m->flags) & MENTF_HISTORICAL) ||
                 strcmp(kept->source.code, m->source.code) || strcmp(kept->target.code, m->target.code))
                 continue;
             if (code_specificity(m->code) > code_specificity(kept->code))
@@ -466,6 +467,11 @@ static void dedupe(coder *c)
             event_mention *kept = &c->out->items[k];
             if (strcmp(kept->code, m->code) || !principal_equal(kept->source.code, m->source.code) ||
                 !principal_equal(kept->target.code, m->target.code))
+                continue;
+            /* "visited in April last year" and "is visiting" are two visits */
+            if (((kept->flags ^ m->flags) & MENTF_HISTORICAL) ||
+                (kept->date != m->date && kept->date_basis == DATE_FROM_TEXT &&
+                 m->date_basis == DATE_FROM_TEXT))
                 continue;
             actor_slot src = kept->source, tgt = kept->target;
             if (strlen(m->source.code) > strlen(src.code))

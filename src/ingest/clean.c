@@ -49,6 +49,7 @@
 ** punctuation, which keeps "Facebook shares rose" and "privacy policy" news
 ** safe: a lone story paragraph is never dropped on vocabulary alone.
 */
+#include <stdint.h>
 #include <string.h>
 #include <strings.h>
 #include <utf8proc.h>
@@ -61,8 +62,10 @@
 
 typedef struct para {
     size_t off, len;        /* in cleaner.pbuf */
+    size_t words;           /* count_words of the paragraph as built */
     int blank_after;        /* a blank line (not just a newline) follows it */
     int removed;
+    int bp;                 /* its boilerplate_class, once asked (-1 before) */
 } para;
 
 typedef VEC(para) para_vec;
@@ -76,6 +79,9 @@ typedef struct cleaner {
     strbuf title;
     strbuf title_outlet;    /* "AP" from a title ending in "(AP)" */
     strbuf lower;           /* scratch: a lower-cased paragraph */
+    const char *lower_of;   /* ... of these bytes (lowered() is asked twice per paragraph) */
+    size_t lower_n;
+    uint64_t lower_pairs[64];/* its byte pairs (see low_has) */
     int header_dates;       /* publication lines seen */
 } cleaner;
 
@@ -111,17 +117,17 @@ static const char *ptext(const cleaner *c, const para *p)
     return c->pbuf.data + p->off;
 }
 
+/* 1 for the bytes is_space() accepts, for count_words' branch-free loop. */
+static const unsigned char space_byte[256] = {[' '] = 1, ['\t'] = 1, ['\n'] = 1, ['\r'] = 1};
+
 static size_t count_words(const char *s, size_t n)
 {
     size_t w = 0;
-    int in = 0;
+    unsigned prev_space = 1;
     for (size_t i = 0; i < n; i++) {
-        if (is_space(s[i])) {
-            in = 0;
-        } else if (!in) {
-            in = 1;
-            w++;
-        }
+        unsigned sp = space_byte[(unsigned char)s[i]];
+        w += prev_space & !sp; /* a word starts where a blank stops */
+        prev_space = sp;
     }
     return w;
 }
@@ -206,7 +212,7 @@ static void note_removed(cleaner *c, const char *why, const char *s, size_t n)
 
 static int add_para(cleaner *c, size_t off)
 {
-    para p = {off, c->pbuf.len - off, 0, 0};
+    para p = {off, c->pbuf.len - off, 0, 0, 0, -1};
     /* trim, and drop a stray trailing Markdown asterisk ("... Asia-Pacific. *") */
     while (p.len && c->pbuf.data[p.off + p.len - 1] == ' ')
         p.len--;
@@ -221,8 +227,38 @@ static int add_para(cleaner *c, size_t off)
     c->pbuf.len = p.off + p.len;
     if (p.len == 0)
         return 0;
+    p.words = count_words(c->pbuf.data + p.off, p.len);
     if (strbuf_putc(&c->pbuf, '\0') != 0 || vec_push(&c->paras, p) != 0)
         return -1;
+    return 0;
+}
+
+/* The high bit of each byte of w that equals b (exact, no false positives). */
+static inline uint64_t bytes_equal(uint64_t w, unsigned char b)
+{
+    const uint64_t low7 = 0x7F7F7F7F7F7F7F7Full;
+    uint64_t t = w ^ (0x0101010101010101ull * b);
+    return ~(((t & low7) + low7) | t) & ~low7;
+}
+
+/* Does s[0..n) hold a tab or two blanks in a row?  Eight bytes at a time
+   (two blank bytes side by side in a word are side by side in memory, in
+   either byte order): most lines hold neither and are copied as they are. */
+static int needs_squeeze(const char *s, size_t n)
+{
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        uint64_t blank = bytes_equal(w, ' ');
+        if ((blank & (blank >> 8)) || bytes_equal(w, '\t'))
+            return 1;
+        if (s[i + 7] == ' ' && i + 8 < n && s[i + 8] == ' ')
+            return 1; /* a pair across two words */
+    }
+    for (; i < n; i++)
+        if (s[i] == '\t' || (s[i] == ' ' && i + 1 < n && s[i + 1] == ' '))
+            return 1;
     return 0;
 }
 
@@ -233,11 +269,26 @@ static int append_squeezed(cleaner *c, size_t para_off, const char *s, size_t n)
         return -1;
     char *o = c->pbuf.data;
     size_t len = c->pbuf.len;
-    for (size_t i = 0; i < n; i++) {
-        char ch = s[i] == '\t' ? ' ' : s[i];
-        if (ch == ' ' && (len == para_off || o[len - 1] == ' '))
+    if (n && s[0] != ' ' && !needs_squeeze(s, n)) {
+        memcpy(o + len, s, n); /* nothing to squeeze: the usual line */
+        c->pbuf.len = len + n;
+        o[len + n] = '\0';
+        return 0;
+    }
+    size_t i = 0;
+    while (i < n) {
+        if (s[i] != ' ' && s[i] != '\t') { /* a run without blanks is copied whole */
+            size_t j = i + 1;
+            while (j < n && s[j] != ' ' && s[j] != '\t')
+                j++;
+            memcpy(o + len, s + i, j - i);
+            len += j - i;
+            i = j;
             continue;
-        o[len++] = ch;
+        }
+        if (!(len == para_off || o[len - 1] == ' '))
+            o[len++] = ' ';
+        i++;
     }
     o[len] = '\0';
     c->pbuf.len = len;
@@ -391,12 +442,24 @@ static const char *const imperatives[] = {
     "donate", "read", "watch", "listen", "download", "please", "comment", "visit", "contact",
     "send", "email", "register", "feel", NULL};
 
+/* Bit of a pair of adjacent bytes in cleaner.lower_pairs (4096 bits). */
+static inline unsigned pair_hash(unsigned char a, unsigned char b)
+{
+    return (((unsigned)a << 4) ^ b) & 4095u;
+}
+
 /* Lower-case (ASCII) copy of s for searching, with a blank on each side. */
 static const char *lowered(cleaner *c, const char *s, size_t n)
 {
+    if (c->lower_of == s && c->lower_n == n && c->lower.data)
+        return c->lower.data; /* paragraph texts do not change once built */
+    c->lower_of = s;
+    c->lower_n = n;
     strbuf_clear(&c->lower);
-    if (strbuf_reserve(&c->lower, n + 2) != 0)
+    if (strbuf_reserve(&c->lower, n + 2) != 0) {
+        c->lower_of = NULL;
         return " ";
+    }
     char *o = c->lower.data;
     o[0] = ' ';
     for (size_t i = 0; i < n; i++)
@@ -404,13 +467,33 @@ static const char *lowered(cleaner *c, const char *s, size_t n)
     o[n + 1] = ' ';
     o[n + 2] = '\0';
     c->lower.len = n + 2;
+    memset(c->lower_pairs, 0, sizeof c->lower_pairs);
+    for (size_t i = 0; o[i] && o[i + 1]; i++) {
+        unsigned h = pair_hash((unsigned char)o[i], (unsigned char)o[i + 1]);
+        c->lower_pairs[h >> 6] |= 1ull << (h & 63);
+    }
     return o;
 }
 
-static int addresses_reader(const char *low, const char *s, size_t n)
+/* strstr(low, phrase) != NULL, for low as lowered() last returned it (or a
+   suffix of it).  Each paragraph is searched for some seventy vocabulary
+   phrases; a phrase holding a pair of adjacent bytes that the paragraph lacks
+   cannot occur in it, so most searches end after a few bit tests, and the rest
+   are decided by strstr itself. */
+static int low_has(const cleaner *c, const char *low, const char *phrase)
 {
-    if (strstr(low, " us ") || strstr(low, " us.") || strstr(low, " our ") ||
-        strstr(low, " you") || strstr(low, "please") || strstr(low, "click"))
+    for (size_t i = 0; phrase[i] && phrase[i + 1]; i++) {
+        unsigned h = pair_hash((unsigned char)phrase[i], (unsigned char)phrase[i + 1]);
+        if (!(c->lower_pairs[h >> 6] & (1ull << (h & 63))))
+            return 0;
+    }
+    return strstr(low, phrase) != NULL;
+}
+
+static int addresses_reader(const cleaner *c, const char *low, const char *s, size_t n)
+{
+    if (low_has(c, low, " us ") || low_has(c, low, " us.") || low_has(c, low, " our ") ||
+        low_has(c, low, " you") || low_has(c, low, "please") || low_has(c, low, "click"))
         return 1;
     size_t k = 0;
     while (k < n && is_alpha(s[k]))
@@ -443,9 +526,8 @@ static int link_like(const char *s, size_t n, size_t words)
     return linky * 2 > n;
 }
 
-static bp_class boilerplate_class(cleaner *c, const char *s, size_t n)
+static bp_class boilerplate_class(cleaner *c, const char *s, size_t n, size_t words)
 {
-    size_t words = count_words(s, n);
     char first = n ? (char)((s[0] >= 'A' && s[0] <= 'Z') ? s[0] + 32 : s[0]) : 0;
     for (size_t k = 0; k < sizeof strong_labels / sizeof strong_labels[0]; k++)
         if (strong_labels[k].text[0] == first && starts_ci(s, n, strong_labels[k].text) &&
@@ -456,13 +538,13 @@ static bp_class boilerplate_class(cleaner *c, const char *s, size_t n)
     if (words > 160)
         return BP_NONE;
     const char *low = lowered(c, s, n);
-    int reader = addresses_reader(low, s, n);
+    int reader = addresses_reader(c, low, s, n);
     if (!reader && words > 25)
         return BP_NONE; /* no rule below can fire: skip the vocabulary scan */
     int score = 0;
     for (size_t f = 0; f < sizeof families / sizeof families[0]; f++)
         for (size_t k = 0; families[f][k]; k++)
-            if (strstr(low, families[f][k])) {
+            if (low_has(c, low, families[f][k])) {
                 score++;
                 break;
             }
@@ -473,6 +555,14 @@ static bp_class boilerplate_class(cleaner *c, const char *s, size_t n)
     if (words <= 25)
         return reader || !ends_sentence(s, n) ? BP_STRONG : BP_WEAK;
     return BP_NONE;
+}
+
+/* A paragraph's class, computed once (the head and the body both ask). */
+static bp_class para_class(cleaner *c, para *p)
+{
+    if (p->bp < 0)
+        p->bp = (int)boilerplate_class(c, c->pbuf.data + p->off, p->len, p->words);
+    return (bp_class)p->bp;
 }
 
 /* ---- syndication notes -------------------------------------------------- */
@@ -518,12 +608,13 @@ static int article_context(const char *low, size_t hit)
 static int syndication_note(cleaner *c, const char *s, size_t n, int *at_start)
 {
     const char *low = lowered(c, s, n) + 1; /* skip the leading blank */
-    if (!strstr(low, "publish") && !strstr(low, "appeared") && !strstr(low, "reprint") &&
-        !strstr(low, "posted from") && !strstr(low, "original source"))
+    if (!low_has(c, low, "publish") && !low_has(c, low, "appeared") &&
+        !low_has(c, low, "reprint") && !low_has(c, low, "posted from") &&
+        !low_has(c, low, "original source"))
         return 0; /* every phrase below has one of these */
     for (size_t p = 0; p < sizeof syndication_phrases / sizeof syndication_phrases[0]; p++) {
         const synd_phrase *ph = &syndication_phrases[p];
-        const char *hit = strstr(low, ph->text);
+        const char *hit = low_has(c, low, ph->text) ? strstr(low, ph->text) : NULL;
         if (!hit)
             continue;
         size_t at = (size_t)(hit - low);
@@ -1188,7 +1279,7 @@ static int same_text_ci(const char *a, size_t an, const char *b, size_t bn)
    "Editor's note:" or mentions Twitter is still the story. */
 static int lone_boilerplate(cleaner *c, const para *p, int cls)
 {
-    return cls == BP_LABEL && count_words(ptext(c, p), p->len) <= 15;
+    return cls == BP_LABEL && p->words <= 15;
 }
 
 static int clean_head(cleaner *c, int have_title)
@@ -1205,7 +1296,7 @@ static int clean_head(cleaner *c, int have_title)
             p->removed = 1;
             continue;
         }
-        bp_class bc = boilerplate_class(c, s, p->len);
+        bp_class bc = para_class(c, p);
         if (!have_title && i + 1 < n && bc != BP_LABEL && title_like(s, p->len, p->blank_after)) {
             strbuf_append(&c->title, s, p->len);
             have_title = 1;
@@ -1239,7 +1330,7 @@ static void clean_body(cleaner *c)
             continue;
         const char *s = ptext(c, p);
         int at_start = 0;
-        size_t words = count_words(s, p->len);
+        size_t words = p->words;
         /* a note that is the paragraph goes; a note inside a story paragraph
            only gives its metadata (the story stays) */
         if (syndication_note(c, s, p->len, &at_start) &&
@@ -1256,7 +1347,7 @@ static void clean_body(cleaner *c)
             kept--;
             continue;
         }
-        cls.items[i] = (unsigned char)boilerplate_class(c, s, p->len);
+        cls.items[i] = (unsigned char)para_class(c, p);
     }
     /* the tail run: trailing paragraphs that are all boilerplate */
     size_t tail = n;
@@ -1314,13 +1405,17 @@ static int prepare_title(cleaner *c, const char *title, size_t title_len)
         strbuf_append(&bare, norm.data ? norm.data : "", norm.len);
     }
     int space = 1;
+    if (rc == 0 && bare.len)
+        rc = strbuf_reserve(&c->title, bare.len);
     for (size_t i = 0; rc == 0 && i < bare.len; i++) {
         char ch = is_space(bare.data[i]) ? ' ' : bare.data[i];
         if (ch == ' ' && space)
             continue;
         space = ch == ' ';
-        rc = strbuf_putc(&c->title, ch);
+        c->title.data[c->title.len++] = ch;
     }
+    if (c->title.data)
+        c->title.data[c->title.len] = '\0';
     while (c->title.len && c->title.data[c->title.len - 1] == ' ')
         c->title.data[--c->title.len] = '\0';
     strbuf_free(&norm);

@@ -262,7 +262,8 @@ static int fast_key_slot(const unsigned char *k, size_t n)
     int slot = 0;
     for (size_t l = 0; l < sizeof alias_lists / sizeof alias_lists[0]; l++)
         for (const char *const *a = alias_lists[l]; *a; a++, slot++)
-            if (strlen(*a) == n && memcmp(*a, k, n) == 0)
+            if ((unsigned char)(*a)[0] == k[0] && strncmp(*a, (const char *)k, n) == 0 &&
+                (*a)[n] == '\0')
                 return slot;
     return -1;
 }

@@ -575,8 +575,11 @@ static int build_simple_phrases(coder *c)
             if (!np)
                 return -1;
             np->flags = NPF_TWO | NPF_PLURAL;
-            for (uint16_t k = i; k < pair_end; k++)
+            for (uint16_t k = i; k < pair_end; k++) {
                 c->info[k].np = (uint16_t)(c->nps.len - 1);
+                if (c->info[k].role == TR_VERB)
+                    c->info[k].role = TR_NONE; /* "the two sides" */
+            }
             i = pair_end;
             continue;
         }
@@ -1040,6 +1043,8 @@ static int build_verb_groups(coder *c)
         if (vg->start == vg->head && vg->head > 0) {
             uint16_t p = vg->head - 1;
             int k = 0;
+            while (p > 0 && (c->tok[p].flags & TOKF_QUOTE))
+                p--; /* the "free and open Indo-Pacific" */
             while (p > 0 && c->info[p].np == NONE16 && is_modifier(c, p) &&
                    !(gcls(c, p) & G_DET) && k < 3) {
                 p--;
@@ -1146,6 +1151,41 @@ static int build_verb_groups(coder *c)
                 is_punct(c, p))
                 break;
         }
+    }
+    /* "will focus on discussing", "insisted on holding": a gerund complement,
+       not a noun; it keeps the modality of the verb before the preposition */
+    for (size_t v = 0; v < c->vgs.len; v++) {
+        verb_group *vg = &c->vgs.items[v];
+        if (!(vg->flags & VGF_NOMINAL) || vg->form != VFORM_ING || vg->head < 3)
+            continue;
+        uint16_t prep = vg->head - 1;
+        if (!(gcls(c, prep) & G_PREP) || (gcls(c, prep) & G_TO))
+            continue;
+        uint16_t verb = prep - 1;
+        if (c->info[verb].np != NONE16 || c->tok[verb].kind != TOK_WORD || (gcls(c, verb) & G_DET))
+            continue;
+        uint16_t aux = verb;
+        int found = 0;
+        while (aux > 0 && aux + 3 > verb) {
+            aux--;
+            uint64_t g = gcls(c, aux);
+            if (g & G_FUTURE) {
+                vg->flags |= VGF_INTENT;
+                found = 1;
+            } else if (g & (G_BE | G_HAVE | G_DO | G_WOULD | G_SPECULATE)) {
+                if (g & G_SPECULATE)
+                    vg->flags |= VGF_SPECULATE;
+                if (g & G_WOULD)
+                    vg->flags |= VGF_WOULD;
+                found = 1;
+            } else if (g & G_NEGATION) {
+                vg->flags |= VGF_NEGATED;
+            } else {
+                break;
+            }
+        }
+        if (found || c->info[verb].vg != NONE16)
+            vg->flags &= (uint16_t)~VGF_NOMINAL;
     }
     /* A verb coordinated with the one before it and without auxiliaries of its
        own shares its modality: "will not dismantle X or improve Y". */
@@ -1423,11 +1463,32 @@ static uint16_t find_subject(const coder *c, const clause *cl)
     return best;
 }
 
+/* "According to the ministry, during this visit, Japan and NATO will ...": past
+   a leading adverbial, the first actor phrase right before a verb. */
+static uint16_t subject_before_verb(const coder *c, const clause *cl)
+{
+    for (size_t n = 0; n < c->nps.len; n++) {
+        const noun_phrase *np = &c->nps.items[n];
+        if (np->start < cl->start || np->end > cl->end || (np->flags & (NPF_PREP | NPF_ACCORDING)))
+            continue;
+        if (!np_has_actor(np) && !(np->flags & (NPF_PRONOUN | NPF_TWO)))
+            continue;
+        if (np->start > cl->start && !is_comma(c, np->start - 1))
+            continue;
+        if (verbish_at(c, np->end))
+            return (uint16_t)n;
+    }
+    return NONE16;
+}
+
 static void assign_subjects(coder *c)
 {
     for (size_t k = 0; k < c->clauses.len; k++) {
         clause *cl = &c->clauses.items[k];
         cl->subject = find_subject(c, cl);
+        if (cl->subject == NONE16 && cl->kind != CL_COORD && cl->kind != CL_PARTICIPLE &&
+            cl->kind != CL_RELATIVE)
+            cl->subject = subject_before_verb(c, cl);
         if (cl->subject != NONE16)
             continue;
         switch (cl->kind) {

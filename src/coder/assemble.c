@@ -691,6 +691,7 @@ static int assemble_one(coder *c, size_t v)
             target_np = find_object(c, vg, vg->end, 0, matched, code_root_in(code, force_on_property));
         }
     }
+    int reciprocal = 0;
     /* a compound governed by a preposition the pattern did not name ("talks
        between X and Y aimed at resolving") is not the pattern's '%' */
     if (m.compound_np != NONE16) {
@@ -705,7 +706,13 @@ static int assemble_one(coder *c, size_t v)
         target_np = NONE16;
         if (!ep.paired)
             ep.paired = ep.code;
+        reciprocal = 1;
     }
+    /* a subject that comes after the verb is not the verb's ("the news released
+       by the ministry, ... Japan and NATO will") */
+    if (source_np != NONE16 && source_np == cl->subject && !reciprocal &&
+        c->nps.items[source_np].start > vg->head && !(vg->flags & VGF_PASSIVE))
+        source_np = NONE16;
     if (source_np == target_np)
         target_np = NONE16;
     roles_of_np(c, source_np, &src);
@@ -759,7 +766,7 @@ static int assemble_one(coder *c, size_t v)
     /* a place stands for the target of visits and force when no one else does:
        a place in the clause, else (force and threats only) the sentence's or
        the story's place */
-    if (tgt.n == 0 && src.n > 0) {
+    if (tgt.n == 0 && src.n > 0 && !(reciprocal && src.n > 1)) {
         static const char *const place_roots[] = {"04", "15", "17", "18", "19", "20", NULL};
         static const char *const force_roots[] = {"13", "14", "15", "17", "18", "19", "20", NULL};
         uint16_t place = code_root_in(ep.code, place_roots) ? first_place_np(c, vg) : NONE16;
@@ -787,7 +794,7 @@ static int assemble_one(coder *c, size_t v)
         }
     }
     if (tgt.n == 0 && src.n > 1 && !ep.paired) {
-        static const char *const mutual_roots[] = {"03", "04", "05", "06", "08", NULL};
+        static const char *const mutual_roots[] = {"03", "04", "05", "06", NULL};
         if (code_root_in(ep.code, mutual_roots))
             ep.paired = ep.code; /* members act on each other */
     }

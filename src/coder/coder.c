@@ -130,10 +130,24 @@ uint64_t coder_tokens_seen(const coder *c)
 
 /* ---- context: countries and coreference -------------------------------- */
 
+/* CAMEO's region codes: a region is no country an agent can belong to. */
+static int region_code(const char *code)
+{
+    static const char *const regions[] = {"AFR", "ASA", "BLK", "BALK", "CAS", "CAU", "CFR",
+                                          "CRB", "EAF", "EEU", "EUR", "LAM", "MEA", "MDT", "NAF",
+                                          "NMR", "SAF", "SAM", "SAS", "SEA", "WAF", "WST", "SCN",
+                                          "PGS", "EIN", NULL};
+    for (const char *const *r = regions; *r; r++)
+        if (!strncmp(code, *r, 3))
+            return 1;
+    return 0;
+}
+
 void remember_country(coder *c, const char *code, unsigned weight)
 {
     if (strlen(code) < 3 || !strncmp(code, "---", 3) || !strncmp(code, "IGO", 3) ||
-        !strncmp(code, "NGO", 3) || !strncmp(code, "IMG", 3) || !strncmp(code, "MNC", 3))
+        !strncmp(code, "NGO", 3) || !strncmp(code, "IMG", 3) || !strncmp(code, "MNC", 3) ||
+        region_code(code))
         return;
     for (size_t k = 0; k < c->n_countries; k++)
         if (!strncmp(c->countries[k].code, code, 3)) {

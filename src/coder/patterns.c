@@ -130,9 +130,12 @@ static int match_forward(const coder *c, const pattern_elem *e, uint16_t *pos, u
             st->last = (uint16_t)(end - 1);
             return 1;
         }
-        /* targets and sources do not jump over other verbs */
-        if ((e->kind == PAT_TARGET || e->kind == PAT_SOURCE) && c->info[p].vg != NONE16 &&
-            p > from)
+        /* a target or source is the next phrase: it does not jump over other
+           verbs, punctuation or another preposition's phrase ("exchange views
+           with the situation in Ukraine" has no "with +") */
+        if ((e->kind == PAT_TARGET || e->kind == PAT_SOURCE || e->kind == PAT_COMPOUND) && p >= from &&
+            (c->info[p].vg != NONE16 || c->tok[p].kind == TOK_PUNCT ||
+             (p > from && (c->info[p].gclass & G_PREP))))
             return 0;
     }
     return 0;

@@ -28,7 +28,7 @@ build: deps $(BUILD)/CMakeCache.txt
 
 demo: build
 	@rm -f dyad.db dyad.db-wal dyad.db-shm
-	$(DYAD) code --db dyad.db examples/
+	$(DYAD) code --db dyad.db examples/*.txt examples/*.jsonl examples/*.html
 	$(DYAD) summary --db dyad.db
 
 check: build

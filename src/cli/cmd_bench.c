@@ -74,7 +74,6 @@ typedef struct run_ctx {
     coder_pool *pool;
     out_kind out;
     codebook_lookup codebook;
-    strbuf line;
     uint64_t documents, events, text_bytes, hash;
 } run_ctx;
 
@@ -154,28 +153,40 @@ static void reset_peak(void)
     }
 }
 
+/* The output of one document, rendered on the worker that coded it (as dyad
+   code does). */
+static int render(void *ctx, const document *doc, const event_mention *m, size_t n, strbuf *out)
+{
+    const run_ctx *c = ctx;
+    if (c->out == OUT_JSONL) {
+        for (size_t k = 0; k < n; k++)
+            if (export_mention_jsonl(out, doc, &m[k], &c->codebook) != 0)
+                return -1;
+    } else if (c->out == OUT_DOCS) {
+        strbuf_puts(out, "{\"doc\":\"");
+        strbuf_json_escape(out, doc->id ? doc->id : "", doc->id ? strlen(doc->id) : 0);
+        strbuf_puts(out, "\",\"events\":[");
+        for (size_t k = 0; k < n; k++)
+            strbuf_printf(out, "%s{\"source\":\"%s\",\"target\":\"%s\",\"code\":\"%s\"}",
+                          k ? "," : "", m[k].source.code, m[k].target.code, m[k].code);
+        if (strbuf_puts(out, "]}\n") != 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* In input order: count, and hash what would have been written. */
 static int on_coded(void *ctx, const document *doc, const event_mention *m, size_t n)
 {
     run_ctx *c = ctx;
+    (void)m;
     c->documents++;
     c->events += n;
     c->text_bytes += doc->text_len;
-    strbuf_clear(&c->line);
-    if (c->out == OUT_JSONL) {
-        for (size_t k = 0; k < n; k++)
-            if (export_mention_jsonl(&c->line, doc, &m[k], &c->codebook) != 0)
-                return -1;
-    } else if (c->out == OUT_DOCS) {
-        strbuf_puts(&c->line, "{\"doc\":\"");
-        strbuf_json_escape(&c->line, doc->id ? doc->id : "", doc->id ? strlen(doc->id) : 0);
-        strbuf_puts(&c->line, "\",\"events\":[");
-        for (size_t k = 0; k < n; k++)
-            strbuf_printf(&c->line, "%s{\"source\":\"%s\",\"target\":\"%s\",\"code\":\"%s\"}",
-                          k ? "," : "", m[k].source.code, m[k].target.code, m[k].code);
-        strbuf_puts(&c->line, "]}\n");
-    }
-    if (c->line.len)
-        c->hash = hash64_seeded(c->line.data, c->line.len, c->hash);
+    size_t len;
+    const char *bytes = coder_pool_rendered(c->pool, &len);
+    if (len)
+        c->hash = hash64_seeded(bytes, len, c->hash);
     return 0;
 }
 
@@ -200,6 +211,8 @@ static int run_once(const bench_config *cfg, const loaded_dicts *d, const char *
     c.pool = coder_pool_new(d->model, &cfg->copt, threads, on_coded, &c);
     if (!c.pool)
         return -1;
+    if (c.out != OUT_NONE)
+        coder_pool_set_renderer(c.pool, render, &c);
     int rc = 0;
     for (int k = 0; k < n_files && rc == 0; k++) {
         ingest_stats st = {0};
@@ -219,7 +232,6 @@ static int run_once(const bench_config *cfg, const loaded_dicts *d, const char *
     out->text_bytes = c.text_bytes;
     out->hash = c.hash;
     coder_pool_free(c.pool);
-    strbuf_free(&c.line);
     return rc;
 }
 

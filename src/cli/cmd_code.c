@@ -2,10 +2,11 @@
 ** cmd_code.c: `dyad code`: documents in, events out.
 **
 ** The whole pipeline in one command: inputs are read and cleaned by ingest (on
-** this thread), coded by a pool of coders (on every core), and the results come
-** back here in input order to be written to standard output (JSONL, TSV, or one
-** line per document) and/or stored in a database.  Bad input is reported and
-** skipped; the run goes on.
+** this thread), coded by a pool of coders (on every core) which also render
+** each document's output lines (JSONL, TSV, or one line per document), and the
+** results come back here in input order to be written to standard output
+** and/or stored in a database.  Bad input is reported and skipped; the run goes
+** on.
 */
 #include <getopt.h>
 #include <stdio.h>
@@ -80,16 +81,39 @@ static void usage(FILE *out)
             "when some input was lost), 2 bad command line, 3 the run could not go on.\n");
 }
 
-static int write_docs_line(code_run *r, const document *doc, const event_mention *m, size_t n)
+static void write_docs_line(strbuf *out, const document *doc, const event_mention *m, size_t n)
 {
-    strbuf_puts(&r->line, "{\"doc\":\"");
-    strbuf_json_escape(&r->line, doc->id ? doc->id : "", doc->id ? strlen(doc->id) : 0);
-    strbuf_puts(&r->line, "\",\"events\":[");
+    strbuf_puts(out, "{\"doc\":\"");
+    strbuf_json_escape(out, doc->id ? doc->id : "", doc->id ? strlen(doc->id) : 0);
+    strbuf_puts(out, "\",\"events\":[");
     for (size_t k = 0; k < n; k++) {
-        strbuf_printf(&r->line, "%s{\"source\":\"%s\",\"target\":\"%s\",\"code\":\"%s\"}",
+        strbuf_printf(out, "%s{\"source\":\"%s\",\"target\":\"%s\",\"code\":\"%s\"}",
                       k ? "," : "", m[k].source.code, m[k].target.code, m[k].code);
     }
-    return strbuf_puts(&r->line, "]}\n");
+    strbuf_puts(out, "]}\n");
+}
+
+/* The renderer (coder_pool_set_renderer): one document's output lines, on the
+   worker that coded it.  Reads only the format and the frozen codebook. */
+static int render(void *ctx, const document *doc, const event_mention *m, size_t n, strbuf *out)
+{
+    const code_run *r = ctx;
+    switch (r->format) {
+    case OUT_JSONL:
+        for (size_t k = 0; k < n; k++)
+            export_mention_jsonl(out, doc, &m[k], &r->codebook);
+        break;
+    case OUT_TSV:
+        for (size_t k = 0; k < n; k++)
+            export_mention_tsv(out, doc, &m[k], &r->codebook);
+        break;
+    case OUT_DOCS:
+        write_docs_line(out, doc, m, n);
+        break;
+    case OUT_NONE:
+        break;
+    }
+    return 0;
 }
 
 static int on_coded(void *ctx, const document *doc, const event_mention *m, size_t n)
@@ -98,23 +122,9 @@ static int on_coded(void *ctx, const document *doc, const event_mention *m, size
     r->documents++;
     r->bytes += doc->text_len;
     r->mentions += n;
-    strbuf_clear(&r->line);
-    switch (r->format) {
-    case OUT_JSONL:
-        for (size_t k = 0; k < n; k++)
-            export_mention_jsonl(&r->line, doc, &m[k], &r->codebook);
-        break;
-    case OUT_TSV:
-        for (size_t k = 0; k < n; k++)
-            export_mention_tsv(&r->line, doc, &m[k], &r->codebook);
-        break;
-    case OUT_DOCS:
-        write_docs_line(r, doc, m, n);
-        break;
-    case OUT_NONE:
-        break;
-    }
-    if (r->line.len && fwrite(r->line.data, 1, r->line.len, r->out) != r->line.len) {
+    size_t len;
+    const char *bytes = coder_pool_rendered(r->pool, &len);
+    if (len && fwrite(bytes, 1, len, r->out) != len) {
         r->write_failed = 1;
         return -1; /* a closed pipe: stop */
     }
@@ -275,6 +285,8 @@ int cmd_code(int argc, char **argv)
         rc = EXIT_FAILED;
         goto done;
     }
+    if (r.format != OUT_NONE)
+        coder_pool_set_renderer(r.pool, render, &r);
     progress_init(&r.bar, !quiet && (force_progress || cli_stderr_is_tty()));
     if (r.format == OUT_TSV) {
         strbuf_clear(&r.line);

@@ -6,7 +6,9 @@
 ** the flight line (until it is delivered).  Workers finish batches in any
 ** order; delivery always waits for the head of the flight line, so output
 ** order is input order.  At most 2 x threads + 2 batches are in flight, which
-** bounds memory on endless input.
+** bounds memory on endless input.  A renderer, when set, runs right after each
+** document is coded and appends to the batch's output buffer; delivery hands
+** each document's slice of it to the callback.
 */
 #include "coder/pool.h"
 
@@ -21,8 +23,11 @@
 typedef struct batch {
     document *docs[BATCH_DOCS];
     size_t first[BATCH_DOCS + 1];   /* mentions of doc k: first[k]..first[k+1] */
+    size_t out_first[BATCH_DOCS + 1];/* rendered bytes of doc k in out */
     size_t n_docs, bytes;
     mention_vec mentions;
+    strbuf out;                     /* rendered documents, back to back */
+    int render_failed;
     int done;
     struct batch *next_queue;
     struct batch *next_flight;
@@ -52,6 +57,10 @@ struct coder_pool {
     batch *current;
     int result;                     /* first non-zero callback result */
     uint64_t sentences, tokens;
+    render_fn render;
+    void *render_ctx;
+    const char *delivering;         /* the rendered bytes of the document being delivered */
+    size_t delivering_len;
 };
 
 static void batch_free(batch *b)
@@ -59,18 +68,55 @@ static void batch_free(batch *b)
     for (size_t k = 0; k < b->n_docs; k++)
         document_free(b->docs[k]);
     vec_free(&b->mentions);
+    strbuf_free(&b->out);
     free(b);
 }
 
-static void code_batch(coder *c, batch *b)
+static void code_batch(const coder_pool *p, coder *c, batch *b)
 {
     vec_clear(&b->mentions);
+    strbuf_clear(&b->out);
     for (size_t k = 0; k < b->n_docs; k++) {
         b->first[k] = b->mentions.len;
         if (coder_code_document(c, b->docs[k], &b->mentions) < 0)
             b->mentions.len = b->first[k]; /* out of memory: this document loses its events */
+        b->out_first[k] = b->out.len;
+        if (p->render && !b->render_failed &&
+            p->render(p->render_ctx, b->docs[k], b->mentions.items + b->first[k],
+                      b->mentions.len - b->first[k], &b->out) != 0)
+            b->render_failed = 1;
     }
     b->first[b->n_docs] = b->mentions.len;
+    b->out_first[b->n_docs] = b->out.len;
+}
+
+/* Hand a coded batch's documents to the callback, in order (no lock held). */
+static void deliver_batch(coder_pool *p, batch *b)
+{
+    if (b->render_failed && !p->result)
+        p->result = -1;
+    for (size_t k = 0; k < b->n_docs; k++) {
+        if (p->result)
+            break;
+        p->delivering = b->out.data ? b->out.data + b->out_first[k] : "";
+        p->delivering_len = b->out_first[k + 1] - b->out_first[k];
+        p->result = p->fn(p->ctx, b->docs[k], b->mentions.items + b->first[k],
+                          b->first[k + 1] - b->first[k]);
+    }
+    p->delivering = NULL;
+    p->delivering_len = 0;
+}
+
+void coder_pool_set_renderer(coder_pool *p, render_fn fn, void *ctx)
+{
+    p->render = fn;
+    p->render_ctx = ctx;
+}
+
+const char *coder_pool_rendered(const coder_pool *p, size_t *len)
+{
+    *len = p->delivering_len;
+    return p->delivering ? p->delivering : "";
 }
 
 static void *worker_main(void *arg)
@@ -88,7 +134,7 @@ static void *worker_main(void *arg)
         if (!p->queue_head)
             p->queue_tail = NULL;
         pthread_mutex_unlock(&p->lock);
-        code_batch(w->coder, b);
+        code_batch(p, w->coder, b);
         pthread_mutex_lock(&p->lock);
         b->done = 1;
         pthread_cond_broadcast(&p->work_done);
@@ -164,10 +210,7 @@ static void deliver_ready(coder_pool *p, int wait_for_one)
             p->flight_tail = NULL;
         p->in_flight--;
         pthread_mutex_unlock(&p->lock);
-        for (size_t k = 0; k < b->n_docs; k++)
-            if (!p->result)
-                p->result = p->fn(p->ctx, b->docs[k], b->mentions.items + b->first[k],
-                                  b->first[k + 1] - b->first[k]);
+        deliver_batch(p, b);
         batch_free(b);
         pthread_mutex_lock(&p->lock);
     }
@@ -180,11 +223,8 @@ static int dispatch_current(coder_pool *p)
         return p->result;
     p->current = NULL;
     if (p->inline_coder) {
-        code_batch(p->inline_coder, b);
-        for (size_t k = 0; k < b->n_docs; k++)
-            if (!p->result)
-                p->result = p->fn(p->ctx, b->docs[k], b->mentions.items + b->first[k],
-                                  b->first[k + 1] - b->first[k]);
+        code_batch(p, p->inline_coder, b);
+        deliver_batch(p, b);
         batch_free(b);
         return p->result;
     }

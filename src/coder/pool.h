@@ -8,11 +8,19 @@
 ** submitted, whatever the number of threads.  So `dyad code` prints and stores
 ** the same bytes with 1 thread or 16.  With one thread nothing is started: the
 ** documents are coded inline.
+**
+** Output can be rendered on the workers too (coder_pool_set_renderer): a
+** render function turns each coded document into bytes on the thread that
+** coded it, and the callback, still called in order on the submitting thread,
+** only has to write them (coder_pool_rendered).  Rendering JSONL evidence costs
+** as much as coding on event-dense text; done on one thread it would cap the
+** speed-up of every other core.
 */
 #ifndef DYAD_POOL_H
 #define DYAD_POOL_H
 
 #include "coder/coder.h"
+#include "util/strbuf.h"
 
 /* Called in submission order, on the submitting thread.  The pool frees `doc`
    after the call.  Return non-zero to stop (the pool then drops the rest). */
@@ -24,6 +32,19 @@ typedef struct coder_pool coder_pool;
 /* threads <= 0: one per core. NULL on failure. */
 coder_pool *coder_pool_new(const coder_model *model, const coder_options *opt, int threads,
                            coded_fn fn, void *ctx);
+
+/* Renders one coded document by appending to out; runs on a worker thread, so
+   ctx must be safe to read from several threads at once.  Returns 0, or -1
+   on out of memory (the run then stops, as when the callback says so). */
+typedef int (*render_fn)(void *ctx, const document *doc, const event_mention *mentions,
+                         size_t n, strbuf *out);
+
+/* Set (before the first submit) a renderer for every document. */
+void coder_pool_set_renderer(coder_pool *p, render_fn fn, void *ctx);
+
+/* During the callback: the bytes the renderer made for the document being
+   delivered (len 0 without a renderer). */
+const char *coder_pool_rendered(const coder_pool *p, size_t *len);
 
 /* Hand over a document (the pool owns it from now on).  Returns 0, -1 on out of
    memory, or the callback's non-zero result. */

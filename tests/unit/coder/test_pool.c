@@ -1,0 +1,218 @@
+/*
+** test_pool.c: the coder pool (src/coder/pool.c): whatever the number of
+** threads, every document comes back once, in submission order, with the
+** events and the rendered bytes of 1 thread; a callback's stop and a failed
+** render stop the run.  Documents are generated from sentences of our own and
+** coded with the built-in dictionaries.
+*/
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "coder/grammar.h"
+#include "coder/pool.h"
+#include "util/civil_date.h"
+#include "util/strbuf.h"
+
+#define N_DOCS 4000 /* many batches of 256 */
+
+typedef struct fixture {
+    dict_set *dict;
+    coder_model *model;
+} fixture;
+
+static int setup(void **state)
+{
+    static fixture f;
+    dict_builder *b = dict_builder_new();
+    assert_non_null(b);
+    assert_int_equal(dict_load_dir(b, DYAD_DATA_DIR, NULL), 0);
+    assert_int_equal(grammar_register(b), 0);
+    f.dict = dict_builder_freeze(b, NULL);
+    assert_non_null(f.dict);
+    f.model = coder_model_new(f.dict);
+    assert_non_null(f.model);
+    *state = &f;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    fixture *f = *state;
+    coder_model_free(f->model);
+    dict_set_free(f->dict);
+    return 0;
+}
+
+static const char *const subjects[] = {"Japan", "The Chinese government", "Police in Nairobi",
+                                       "The French foreign minister", "NATO", "Rebels"};
+static const char *const verbs[] = {"met", "accused", "attacked", "praised", "visited",
+                                    "signed an agreement with", "criticized"};
+static const char *const objects[] = {"South Korea", "Russia", "protesters", "the United Nations",
+                                      "Iran", "Canadian troops"};
+
+/* Document k: one to four sentences picked by k (some without events). */
+static document *make_document(unsigned k)
+{
+    strbuf sb = {0};
+    unsigned n = 1 + k % 4;
+    for (unsigned s = 0; s < n; s++) {
+        unsigned x = k * 7 + s * 13;
+        if (x % 5 == 0)
+            strbuf_printf(&sb, "%sShares rose %u percent on Tuesday.", s ? " " : "", x % 9);
+        else
+            strbuf_printf(&sb, "%s%s %s %s on Monday.", s ? " " : "", subjects[x % 6],
+                          verbs[(x / 6) % 7], objects[(x / 42) % 6]);
+    }
+    document *doc = document_new();
+    assert_non_null(doc);
+    char id[32];
+    snprintf(id, sizeof id, "doc-%u", k);
+    doc->id = document_strndup(doc, id, strlen(id));
+    doc->ordinal = k;
+    doc->published = civil_to_days(2023, 1, 30);
+    assert_int_equal(document_set_text(doc, sb.data, sb.len, 0), 0);
+    strbuf_free(&sb);
+    return doc;
+}
+
+/* What came back, in the order it came back. */
+typedef struct collected {
+    coder_pool *pool;
+    strbuf events;          /* "ordinal: codes" lines */
+    strbuf rendered;        /* the renderer's bytes, as delivered */
+    unsigned delivered;
+    unsigned stop_at;       /* > 0: answer 5 when this many were delivered */
+    unsigned fail_render_at;/* > 0: the renderer fails on this ordinal */
+    int out_of_order;
+    unsigned max_backlog;   /* most documents submitted and not yet delivered */
+} collected;
+
+static int render(void *ctx, const document *doc, const event_mention *m, size_t n, strbuf *out)
+{
+    const collected *c = ctx;
+    if (c->fail_render_at && doc->ordinal == c->fail_render_at)
+        return -1;
+    strbuf_printf(out, "%s:", doc->id);
+    for (size_t k = 0; k < n; k++)
+        strbuf_printf(out, " %s>%s=%s", m[k].source.code, m[k].target.code, m[k].code);
+    return strbuf_putc(out, '\n');
+}
+
+static int on_coded(void *ctx, const document *doc, const event_mention *m, size_t n)
+{
+    collected *c = ctx;
+    if (doc->ordinal != c->delivered)
+        c->out_of_order = 1;
+    c->delivered++;
+    strbuf_printf(&c->events, "%llu:", (unsigned long long)doc->ordinal);
+    for (size_t k = 0; k < n; k++)
+        strbuf_printf(&c->events, " %s>%s=%s", m[k].source.code, m[k].target.code, m[k].code);
+    strbuf_putc(&c->events, '\n');
+    size_t len;
+    const char *bytes = coder_pool_rendered(c->pool, &len);
+    /* the slice is this document's own rendering */
+    char head[32];
+    snprintf(head, sizeof head, "%s:", doc->id);
+    if (len < strlen(head) || memcmp(bytes, head, strlen(head)) != 0 || bytes[len - 1] != '\n')
+        c->out_of_order = 1;
+    strbuf_append(&c->rendered, bytes, len);
+    if (c->stop_at && c->delivered == c->stop_at)
+        return 5;
+    return 0;
+}
+
+/* Code N_DOCS documents on `threads` threads; returns the last submit/finish result. */
+static int run_pool(const fixture *f, int threads, collected *c)
+{
+    coder_options opt;
+    coder_options_init(&opt);
+    c->pool = coder_pool_new(f->model, &opt, threads, on_coded, c);
+    assert_non_null(c->pool);
+    coder_pool_set_renderer(c->pool, render, c);
+    int rc = 0;
+    for (unsigned k = 0; k < N_DOCS && rc == 0; k++) {
+        rc = coder_pool_submit(c->pool, make_document(k));
+        if (k + 1 - c->delivered > c->max_backlog)
+            c->max_backlog = k + 1 - c->delivered;
+    }
+    int fin = coder_pool_finish(c->pool);
+    if (rc == 0)
+        rc = fin;
+    coder_pool_free(c->pool);
+    return rc;
+}
+
+static void collected_free(collected *c)
+{
+    strbuf_free(&c->events);
+    strbuf_free(&c->rendered);
+}
+
+static void test_same_output_in_order_whatever_the_threads(void **state)
+{
+    fixture *f = *state;
+    collected one = {0};
+    assert_int_equal(run_pool(f, 1, &one), 0);
+    assert_int_equal(one.delivered, N_DOCS);
+    assert_false(one.out_of_order);
+    assert_true(one.max_backlog <= 256); /* one thread codes each batch as it fills */
+    assert_non_null(strstr(one.events.data, "=")); /* some documents have events */
+    assert_non_null(strstr(one.events.data, ":\n")); /* and some have none */
+    const int counts[] = {2, 3, 8};
+    for (size_t t = 0; t < sizeof counts / sizeof counts[0]; t++) {
+        collected many = {0};
+        assert_int_equal(run_pool(f, counts[t], &many), 0);
+        assert_int_equal(many.delivered, N_DOCS);
+        assert_false(many.out_of_order);
+        /* memory stays bounded: at most 2 x threads + 2 batches of 256 in flight,
+           plus the one being filled */
+        assert_true(many.max_backlog <= (unsigned)(2 * counts[t] + 3) * 256);
+        assert_int_equal(many.events.len, one.events.len);
+        assert_memory_equal(many.events.data, one.events.data, one.events.len);
+        assert_int_equal(many.rendered.len, one.rendered.len);
+        assert_memory_equal(many.rendered.data, one.rendered.data, one.rendered.len);
+        collected_free(&many);
+    }
+    collected_free(&one);
+}
+
+static void test_callback_stop(void **state)
+{
+    fixture *f = *state;
+    for (int threads = 1; threads <= 4; threads += 3) {
+        collected c = {0};
+        c.stop_at = 300;
+        assert_int_equal(run_pool(f, threads, &c), 5);
+        assert_int_equal(c.delivered, 300); /* nothing after the stop */
+        assert_false(c.out_of_order);
+        collected_free(&c);
+    }
+}
+
+static void test_render_failure_stops(void **state)
+{
+    fixture *f = *state;
+    for (int threads = 1; threads <= 4; threads += 3) {
+        collected c = {0};
+        c.fail_render_at = 700;
+        assert_int_equal(run_pool(f, threads, &c), -1);
+        assert_true(c.delivered <= 700); /* the failed batch is not delivered */
+        assert_false(c.out_of_order);
+        collected_free(&c);
+    }
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_same_output_in_order_whatever_the_threads),
+        cmocka_unit_test(test_callback_stop),
+        cmocka_unit_test(test_render_failure_stops),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}

@@ -213,7 +213,11 @@ static uint16_t find_object(const coder *c, const verb_group *vg, uint16_t from,
             passed_noun = 1;
         if (n != NONE16 && c->nps.items[n].start == i) {
             const noun_phrase *np = &c->nps.items[n];
-            if ((np->flags & (NPF_PLACE | NPF_ACCORDING)) || ((np->flags & NPF_BY) && !allow_by)) {
+            /* "lashed out at China", "fired at police": AT right after the
+               verb names its target, not a place */
+            int at_target = (np->flags & NPF_PLACE) && np->prep == vg->end && tok_is(c, np->prep, "AT");
+            if (((np->flags & (NPF_PLACE | NPF_ACCORDING)) && !at_target) ||
+                ((np->flags & NPF_BY) && !allow_by)) {
                 i = (uint16_t)(np->end - 1);
                 continue;
             }
@@ -268,11 +272,17 @@ static uint16_t find_possessor(const coder *c, const verb_group *vg)
             const noun_phrase *np = &c->nps.items[n];
             if (np->flags & NPF_POSSESSOR)
                 return n;
-            /* an actor used as a modifier, not governed by a preposition; a
-               bare agent there is an adjective ("a military build-up") */
+            /* an actor used as a modifier, not governed by a preposition, with
+               only modifiers between ("Israeli air strikes"); a bare agent there
+               is an adjective ("a military build-up") */
             if (np->end == p + 1 && !(np->flags & (NPF_PREP | NPF_PRONOUN)) && np_has_actor(np) &&
-                strncmp(np->members[0].code, "---", 3))
+                strncmp(np->members[0].code, "---", 3)) {
+                for (uint16_t q = np->end; q < vg->head; q++)
+                    if (c->info[q].gclass || c->info[q].hit != NONE16 ||
+                        (c->tok[q].kind != TOK_WORD && c->tok[q].kind != TOK_NUMBER))
+                        return NONE16;
                 return n;
+            }
             return NONE16;
         }
         if (c->tok[p].kind == TOK_PUNCT || c->info[p].vg != NONE16 ||

@@ -33,7 +33,9 @@ static const char agents[] =
     "CHAIRMAN_OF_THE_MILITARY_COMMITTEE [~MIL]\n"
     "TROOPS {} [~MIL]\n"
     "REBELS {} [~REB]\n"
-    "POLICE {} [~COP]\n";
+    "POLICE {} [~COP]\n"
+    "GUNMEN {} [~UAF]\n"
+    "PROTESTERS {} [~OPP]\n";
 
 static const char verbs[] =
     "&PACT = AGREEMENT, TREATY, PACT\n"
@@ -62,7 +64,13 @@ static const char verbs[] =
     "CLASH [190:190]\n"
     "- % *  [190:190]\n"
     "- * WITH + [190:190]\n"
-    "DISCUSS [---]\n";
+    "DISCUSS [---]\n"
+    "AMBUSH [190]\n"
+    "LASH_OUT [111]\n"
+    "INK [---]\n"
+    "- * &PACT WITH + [057:057]\n"
+    "THREATEN [130]\n"
+    "PAY [---]\n";
 
 typedef struct fixture {
     dict_set *dict;
@@ -325,6 +333,95 @@ static void test_coordinated_negation(void **state)
     assert_string_equal(code(state, "Japan will not visit Poland or meet China."), "JPN POL 125;JPN CHN 125;");
 }
 
+
+static void test_long_sentence_is_coded(void **state)
+{
+    /* a sentence longer than the coder's window is coded in windows, never skipped */
+    char text[8192] = "Japan criticized China";
+    for (int k = 0; k < 450; k++)
+        strcat(text, " again");
+    strcat(text, ".");
+    assert_string_equal(code(state, text), "JPN CHN 111;");
+}
+
+static void test_victim_construction(void **state)
+{
+    assert_string_equal(code(state, "Japanese troops survived an ambush by Chinese rebels."),
+                        "CHNREB JPNMIL 190;");
+}
+
+static void test_commentary_not_coded(void **state)
+{
+    assert_string_equal(code(state, "It is clear that Japan attacked China."), "");
+}
+
+static void test_phrasal_verb_and_idiom(void **state)
+{
+    assert_string_equal(code(state, "Japan lashed out at China on Monday."), "JPN CHN 111;");
+    assert_string_equal(code(state, "Japan inked a pact with Poland."), "JPN POL 057;POL JPN 057;");
+}
+
+static void test_countryless_agents_take_the_place(void **state)
+{
+    assert_string_equal(code(state, "Gunmen attacked police in Chad."), "TCDUAF TCDCOP 190;");
+}
+
+static void test_dateline_place(void **state)
+{
+    fixture *f = *state;
+    const char *text = "Gunmen attacked police on Monday.";
+    document *doc = document_new();
+    assert_int_equal(document_set_text(doc, text, strlen(text), 0), 0);
+    doc->published = civil_to_days(2023, 1, 30);
+    doc->place = "N'DJAMENA, Chad";
+    coder *c = coder_new(f->model, NULL);
+    mention_vec out = {0};
+    assert_int_equal(coder_code_document(c, doc, &out), 1);
+    assert_string_equal(out.items[0].source.code, "TCDUAF");
+    assert_string_equal(out.items[0].target.code, "TCDCOP");
+    vec_free(&out);
+    coder_free(c);
+    document_free(doc);
+}
+
+static void test_ultimatum(void **state)
+{
+    assert_string_equal(code(state, "Chinese rebels threatened to attack Poland if the Japanese government refuses to pay."),
+                        "CHNREB JPNGOV 139;");
+}
+
+static void test_want_is_a_demand(void **state)
+{
+    assert_string_equal(code(state, "Japan wants China to release the prisoners."), "JPN CHN 1053;");
+}
+
+static void test_military_visit_is_deployment(void **state)
+{
+    assert_string_equal(code(state, "Japanese troops visited Poland on Monday."), "JPNMIL POL 154;");
+}
+
+static void test_protesters_force_is_riot(void **state)
+{
+    assert_string_equal(code(state, "Polish protesters attacked the police."), "POLOPP POLCOP 145;");
+}
+
+static void test_sports_story(void **state)
+{
+    assert_string_equal(code(state, "Japan attacked China in the soccer match on Sunday, scoring two goals for the team."), "");
+    /* the police stay political in a sports story */
+    assert_string_equal(code(state, "Polish police attacked Chinese fans after the soccer match, the team said."),
+                        "POLCOP CHN 190;");
+}
+
+static void test_historical_and_current_stay_apart(void **state)
+{
+    coder_options o;
+    coder_options_init(&o);
+    o.include_historical = 1;
+    assert_string_equal(code_with(state, NULL, "Japan visited Poland in April last year. Japan visited Poland on Monday.", &o),
+                        "JPN POL 042;POL JPN 043;JPN POL 042;POL JPN 043;");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -357,6 +454,18 @@ int main(void)
         cmocka_unit_test(test_agentless_passive_implied_police),
         cmocka_unit_test(test_possessive_pronoun_country),
         cmocka_unit_test(test_coordinated_negation),
+        cmocka_unit_test(test_long_sentence_is_coded),
+        cmocka_unit_test(test_victim_construction),
+        cmocka_unit_test(test_commentary_not_coded),
+        cmocka_unit_test(test_phrasal_verb_and_idiom),
+        cmocka_unit_test(test_countryless_agents_take_the_place),
+        cmocka_unit_test(test_dateline_place),
+        cmocka_unit_test(test_ultimatum),
+        cmocka_unit_test(test_want_is_a_demand),
+        cmocka_unit_test(test_military_visit_is_deployment),
+        cmocka_unit_test(test_protesters_force_is_riot),
+        cmocka_unit_test(test_sports_story),
+        cmocka_unit_test(test_historical_and_current_stay_apart),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

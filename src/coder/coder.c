@@ -551,9 +551,12 @@ static void settle_document(coder *c)
         event_mention *m = &c->out->items[r];
         if (sports && !political_role(m->source.code) && !political_role(m->target.code))
             continue;
+        int filled_state = 0;
         if (!strncmp(m->source.code, "---", 3)) {
             const char *country = context_country(c, m->target.code);
             if (country) {
+                filled_state |= political_role(m->source.code) && !strstr(m->source.code, "REB") &&
+                                !strstr(m->source.code, "UAF");
                 memcpy(m->source.code, country, 3);
                 m->flags |= MENTF_DEFAULT_ACTOR;
             }
@@ -561,6 +564,8 @@ static void settle_document(coder *c)
         if (!strncmp(m->target.code, "---", 3)) {
             const char *country = context_country(c, m->source.code);
             if (country) {
+                filled_state |= political_role(m->target.code) && !strstr(m->target.code, "REB") &&
+                                !strstr(m->target.code, "UAF");
                 memcpy(m->target.code, country, 3);
                 m->flags |= MENTF_DEFAULT_ACTOR;
             }
@@ -568,6 +573,12 @@ static void settle_document(coder *c)
         if (!strncmp(m->source.code, "---", 3) || !strncmp(m->target.code, "---", 3))
             continue;
         if (!strcmp(m->source.code, m->target.code))
+            continue;
+        /* a state organ given the story's country, facing that same country:
+           the guess was wrong ("the Japanese government visited Poland" with
+           Japan unknown is not Poland visiting itself) */
+        if (filled_state && !strncmp(m->source.code, m->target.code, 3) &&
+            (strlen(m->source.code) == 3 || strlen(m->target.code) == 3))
             continue;
         if ((m->flags & MENTF_HISTORICAL) && !c->opt.include_historical)
             continue;

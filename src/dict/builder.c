@@ -73,6 +73,9 @@ void dict_core_free(dict_core *c)
     free(c->payloads);
     free(c->node_gap);
     free(c->stem_lex);
+    free(c->word_stem_start);
+    free(c->word_stems);
+    free(c->root_child);
 }
 
 void dict_builder_free(dict_builder *b)

@@ -165,6 +165,12 @@ typedef struct dict_core {
     u64map stem_edges;              /* char trie: node<<8 | byte -> child */
     uint32_t *stem_lex;             /* by char-trie node: stem lexeme or 0 */
     uint32_t n_stem_nodes;
+    uint32_t stem_root[256];        /* the char trie's first step: byte -> node (UINT32_MAX) */
+    uint32_t *word_stem_start;      /* by word id, n_stem_words + 1: its stems in word_stems */
+    lex_id *word_stems;             /* the stems each word begins with, longest first */
+    uint32_t n_stem_words;          /* 0 when the set has no stems */
+    uint32_t *root_child;           /* by lexeme < n_root: the root's child along it */
+    uint32_t n_root;
     wordtab *code_tab;              /* codebook codes -> id (index + 1) */
     char version[33];
     int frozen;

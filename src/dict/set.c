@@ -6,8 +6,12 @@
 ** payloads grouped by trie node (a counting sort, insertion order kept), a
 ** bit per node telling whether gap edges leave it, and a character trie over
 ** the TABARI stems so that dict_token_lexemes costs one step per character of
-** the token (and nothing at all when the set has no stems).  After that
-** nothing changes: every function below only reads.
+** the token (and nothing at all when the set has no stems).  Two shortcuts
+** serve the coder's hottest lookups: the stems of every word in the table are
+** walked once here (a token whose word is known gets them with one read, and
+** three tokens in four are known), and the root's children are an array by
+** lexeme (every token of every sentence starts a trie walk at the root).
+** After that nothing changes: every function below only reads.
 */
 #include "dict/dict_internal.h"
 
@@ -133,6 +137,68 @@ static int index_gaps(dict_core *c)
     return 0;
 }
 
+/* The stems that are prefixes of key[0..len), in the order the walk meets
+   them (shortest first), at most 64: what dict_token_lexemes reports. */
+static size_t stem_walk(const dict_core *c, const char *key, size_t len, lex_id found[64])
+{
+    size_t k = 0;
+    uint32_t node = 0;
+    for (size_t i = 0; i < len; i++) {
+        node = i == 0 ? c->stem_root[(unsigned char)key[0]]
+                      : u64map_get(&c->stem_edges, ((uint64_t)node << 8) | (unsigned char)key[i]);
+        if (node == UINT32_MAX)
+            break;
+        if (c->stem_lex[node] && k < 64)
+            found[k++] = c->stem_lex[node];
+    }
+    return k;
+}
+
+/* Every word's stems, walked once (the set has stems). */
+static int index_word_stems(dict_core *c)
+{
+    uint32_t count = wordtab_count(c->words);
+    c->word_stem_start = malloc(((size_t)count + 1) * sizeof *c->word_stem_start);
+    if (!c->word_stem_start)
+        return -1;
+    VEC(lex_id) stems = {0};
+    c->word_stem_start[0] = c->word_stem_start[1] = 0;
+    for (uint32_t id = 1; id < count; id++) {
+        lex_id found[64];
+        size_t k = stem_walk(c, wordtab_key(c->words, id), wordtab_key_len(c->words, id), found);
+        while (k > 0)
+            if (vec_push(&stems, found[--k]) != 0) {
+                vec_free(&stems);
+                return -1;
+            }
+        c->word_stem_start[id + 1] = (uint32_t)stems.len;
+    }
+    c->word_stems = stems.items;
+    c->n_stem_words = count;
+    return 0;
+}
+
+/* The root's consecutive children as an array by lexeme. */
+static int index_root(dict_core *c)
+{
+    uint32_t count = wordtab_count(c->words);
+    c->root_child = malloc((size_t)(count ? count : 1) * sizeof *c->root_child);
+    if (!c->root_child)
+        return -1;
+    for (uint32_t i = 0; i < count; i++)
+        c->root_child[i] = DICT_TRIE_NONE;
+    for (uint32_t i = 0; c->edges.mask && i <= c->edges.mask; i++) {
+        const u64map_slot *s = &c->edges.slots[i];
+        if (s->key == U64MAP_EMPTY || (s->key >> 32) != DICT_TRIE_ROOT || (s->key & 1u))
+            continue;
+        uint64_t lex = (s->key & 0xFFFFFFFFu) >> 1;
+        if (lex < count)
+            c->root_child[lex] = s->val;
+    }
+    c->n_root = count;
+    return 0;
+}
+
 static int index_stems(dict_core *c)
 {
     uint32_t count = wordtab_count(c->words);
@@ -163,7 +229,9 @@ static int index_stems(dict_core *c)
     }
     c->stem_lex = stem_lex.items;
     c->n_stem_nodes = (uint32_t)stem_lex.len;
-    return 0;
+    for (unsigned b = 0; b < 256; b++)
+        c->stem_root[b] = u64map_get(&c->stem_edges, b);
+    return c->n_stems ? index_word_stems(c) : 0;
 }
 
 static int index_codebook(dict_core *c)
@@ -209,7 +277,8 @@ dict_set *dict_builder_freeze(dict_builder *b, diag_sink *diags)
         return NULL;
     }
     validate_codes(c, diags);
-    if (index_payloads(c) != 0 || index_gaps(c) != 0 || index_stems(c) != 0 || c->oom) {
+    if (index_payloads(c) != 0 || index_gaps(c) != 0 || index_stems(c) != 0 ||
+        index_root(c) != 0 || c->oom) {
         diag_report(diags, DIAG_FATAL, NULL, 0, -1, "out of memory while freezing dictionaries");
         dict_set_free(d);
         return NULL;
@@ -236,6 +305,8 @@ uint32_t dict_trie_step(const dict_set *d, uint32_t node, lex_id lex)
 {
     if (lex >= 0x80000000u)
         return DICT_TRIE_NONE;
+    if (node == DICT_TRIE_ROOT && lex < d->c.n_root)
+        return d->c.root_child[lex];
     return u64map_get(&d->c.edges, ((uint64_t)node << 32) | ((uint64_t)lex << 1));
 }
 
@@ -271,16 +342,14 @@ size_t dict_token_lexemes(const dict_set *d, const char *key, size_t len, word_i
     const dict_core *c = &d->c;
     if (!c->n_stems || n >= cap)
         return n;
-    lex_id found[64];
-    size_t k = 0;
-    uint32_t node = 0;
-    for (size_t i = 0; i < len; i++) {
-        node = u64map_get(&c->stem_edges, ((uint64_t)node << 8) | (unsigned char)key[i]);
-        if (node == UINT32_MAX)
-            break;
-        if (c->stem_lex[node] && k < 64)
-            found[k++] = c->stem_lex[node];
+    if (exact != WORD_NONE && exact < c->n_stem_words &&
+        len == wordtab_key_len(c->words, exact)) { /* key is exact's key: walked at freeze */
+        for (uint32_t i = c->word_stem_start[exact]; i < c->word_stem_start[exact + 1] && n < cap; i++)
+            out[n++] = c->word_stems[i];
+        return n;
     }
+    lex_id found[64];
+    size_t k = stem_walk(c, key, len, found);
     while (k > 0 && n < cap)
         out[n++] = found[--k];
     return n;
@@ -440,5 +509,9 @@ size_t dict_memory(const dict_set *d)
     m += ((size_t)c->n_nodes + 1) * sizeof(uint32_t) + (size_t)c->n_nodes +
          (size_t)(c->pay_start ? c->pay_start[c->n_nodes] : 0) * sizeof(dict_payload) +
          (size_t)c->n_stem_nodes * sizeof(uint32_t);
+    if (c->n_stem_words)
+        m += ((size_t)c->n_stem_words + 1) * sizeof(uint32_t) +
+             (size_t)c->word_stem_start[c->n_stem_words] * sizeof(lex_id);
+    m += (size_t)c->n_root * sizeof(uint32_t);
     return m;
 }

@@ -76,6 +76,7 @@ void dict_core_free(dict_core *c)
     free(c->word_stem_start);
     free(c->word_stems);
     free(c->root_child);
+    free(c->node_kids);
 }
 
 void dict_builder_free(dict_builder *b)

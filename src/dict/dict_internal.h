@@ -171,6 +171,8 @@ typedef struct dict_core {
     uint32_t n_stem_words;          /* 0 when the set has no stems */
     uint32_t *root_child;           /* by lexeme < n_root: the root's child along it */
     uint32_t n_root;
+    uint8_t *node_kids;             /* by node: a bit per class of lexeme (kid_bit) that
+                                       has a consecutive child; 0 for a leaf */
     wordtab *code_tab;              /* codebook codes -> id (index + 1) */
     char version[33];
     int frozen;

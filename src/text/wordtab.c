@@ -204,6 +204,15 @@ size_t wordtab_fold(const char *s, size_t len, char *out, size_t cap)
 {
     size_t n = 0;
     size_t i = 0;
+    if (len <= cap) { /* the usual word: ASCII that fits, folded without checks */
+        for (; i < len; i++) {
+            unsigned char c = (unsigned char)s[i];
+            if (c >= 0x80)
+                break;
+            out[i] = (c >= 'a' && c <= 'z') ? (char)(c - 32) : (char)c;
+        }
+        n = i; /* ASCII maps byte to byte: the general loop goes on from here */
+    }
     while (i < len) {
         unsigned char c = (unsigned char)s[i];
         if (c < 0x80) {

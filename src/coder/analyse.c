@@ -74,11 +74,7 @@ static size_t tok_key(const coder *c, uint16_t i, char *buf, size_t cap)
 
 static int tok_is_word(const coder *c, uint16_t i, const char *word)
 {
-    if (i >= c->n_tok || c->tok[i].kind != TOK_WORD)
-        return 0;
-    char buf[32];
-    tok_key(c, i, buf, sizeof buf);
-    return strcmp(buf, word) == 0;
+    return coder_tok_is(c, i, word);
 }
 
 /* ---- 1. lexemes -------------------------------------------------------- */
@@ -86,6 +82,7 @@ static int tok_is_word(const coder *c, uint16_t i, const char *word)
 static void find_lexemes(coder *c)
 {
     char key[128];
+    c->sentence_lexemes = 0;
     for (uint16_t i = 0; i < c->n_tok; i++) {
         tok_info *ti = &c->info[i];
         memset(ti, 0, sizeof *ti);
@@ -107,6 +104,8 @@ static void find_lexemes(coder *c)
                                                     MAX_LEXEMES);
         }
         ti->gclass = grammar_class(c->g, t->word);
+        for (uint8_t k = 0; k < ti->n_lex; k++)
+            c->sentence_lexemes |= coder_lex_bit(ti->lex[k]);
     }
 }
 

@@ -42,14 +42,7 @@ typedef struct role_set {
 
 static int tok_is(const coder *c, uint16_t i, const char *word)
 {
-    if (i >= c->n_tok || c->tok[i].kind != TOK_WORD)
-        return 0;
-    char buf[32];
-    size_t n = text_token_key(c->doc->text, &c->tok[i], buf, sizeof buf);
-    if (n >= sizeof buf)
-        return 0;
-    buf[n] = '\0';
-    return strcmp(buf, word) == 0;
+    return coder_tok_is(c, i, word);
 }
 
 static span tokens_span(const coder *c, uint16_t from, uint16_t to)

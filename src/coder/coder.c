@@ -50,6 +50,77 @@ static void sort_patterns(const dict_set *d, uint32_t *ids, size_t n)
     }
 }
 
+static uint64_t mix64(uint64_t x)
+{
+    x ^= x >> 33;
+    x *= 0xff51afd7ed558ccdULL;
+    x ^= x >> 33;
+    return x;
+}
+
+/* One bit of a 64-bit sentence signature per lexeme (see pattern_needs). */
+uint64_t coder_lex_bit(lex_id lex)
+{
+    return 1ULL << (mix64(lex) & 63);
+}
+
+static int set_first_add(coder_model *m, uint64_t key)
+{
+    uint32_t i = (uint32_t)mix64(key) & m->set_first_mask;
+    while (m->set_first[i]) {
+        if (m->set_first[i] == key)
+            return 0;
+        i = (i + 1) & m->set_first_mask;
+    }
+    m->set_first[i] = key;
+    return 0;
+}
+
+int coder_model_set_may_start(const coder_model *m, uint32_t set, lex_id lex)
+{
+    uint64_t key = ((uint64_t)(set + 1) << 32) | lex;
+    uint32_t i = (uint32_t)mix64(key) & m->set_first_mask;
+    while (m->set_first[i]) {
+        if (m->set_first[i] == key)
+            return 1;
+        i = (i + 1) & m->set_first_mask;
+    }
+    return 0;
+}
+
+static int build_set_index(coder_model *m)
+{
+    const dict_set *d = m->dict;
+    size_t members = 0;
+    for (size_t s = 0; s < dict_n_sets(d); s++)
+        members += dict_set_n_members(d, (uint32_t)s);
+    uint32_t cap = 64;
+    while (cap < members * 2 + 64)
+        cap *= 2;
+    m->set_first = calloc(cap, sizeof(uint64_t));
+    if (!m->set_first)
+        return -1;
+    m->set_first_mask = cap - 1;
+    for (size_t s = 0; s < dict_n_sets(d); s++)
+        for (size_t k = 0; k < dict_set_n_members(d, (uint32_t)s); k++) {
+            size_t len;
+            const lex_id *ph = dict_set_member(d, (uint32_t)s, k, &len);
+            if (len && ph[0] != DICT_LEX_GAP)
+                set_first_add(m, ((uint64_t)(s + 1) << 32) | ph[0]);
+        }
+    m->pattern_needs = calloc(dict_n_patterns(d) + 1, sizeof(uint64_t));
+    if (!m->pattern_needs)
+        return -1;
+    for (size_t p = 0; p < dict_n_patterns(d); p++) {
+        const pattern *pat = dict_pattern(d, (uint32_t)p);
+        const pattern_elem *e = dict_pattern_elems(d, pat);
+        for (uint32_t k = 0; k < pat->n_elems; k++)
+            if (e[k].kind == PAT_WORD)
+                m->pattern_needs[p] |= coder_lex_bit(e[k].arg);
+    }
+    return 0;
+}
+
 coder_model *coder_model_new(const dict_set *dict)
 {
     coder_model *m = calloc(1, sizeof *m);
@@ -69,6 +140,10 @@ coder_model *coder_model_new(const dict_set *dict)
             m->pattern_order[ve->first_pattern + k] = ve->first_pattern + k;
         sort_patterns(dict, m->pattern_order + ve->first_pattern, ve->n_patterns);
     }
+    if (build_set_index(m) != 0) {
+        coder_model_free(m);
+        return NULL;
+    }
     return m;
 }
 
@@ -78,6 +153,8 @@ void coder_model_free(coder_model *m)
         return;
     grammar_model_free(m->grammar);
     free(m->pattern_order);
+    free(m->set_first);
+    free(m->pattern_needs);
     free(m);
 }
 
@@ -111,6 +188,20 @@ void coder_free(coder *c)
     free(c->info);
     tabari_free(c->tabari);
     free(c);
+}
+
+word_id coder_word(coder *c, const char *literal)
+{
+    for (size_t k = 0; k < c->n_word_cache; k++)
+        if (c->word_cache[k].literal == literal)
+            return c->word_cache[k].id;
+    word_id id = wordtab_lookup(dict_words(c->dict), literal, strlen(literal));
+    if (c->n_word_cache < sizeof c->word_cache / sizeof c->word_cache[0]) {
+        c->word_cache[c->n_word_cache].literal = literal;
+        c->word_cache[c->n_word_cache].id = id;
+        c->n_word_cache++;
+    }
+    return id;
 }
 
 void coder_set_trace(coder *c, strbuf *trace)

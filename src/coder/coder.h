@@ -55,7 +55,17 @@ typedef struct coder_model {
     grammar_model *grammar;
     uint32_t *pattern_order;    /* per verb, its pattern ids from most to least
                                    specific (indexed from verb_entry.first_pattern) */
+    /* (set << 32 | first lexeme) of every phrase-set member, open addressing:
+       a set can match at a token only if the token's lexeme starts a member */
+    uint64_t *set_first;
+    uint32_t set_first_mask;
+    /* per pattern, a bloom-style signature of the literal words it needs, so
+       that a pattern whose words are absent from the sentence is not tried */
+    uint64_t *pattern_needs;
 } coder_model;
+
+/* Can phrase set `set` start with lexeme `lex`? */
+int coder_model_set_may_start(const coder_model *m, uint32_t set, lex_id lex);
 
 /* Build the shared model for a frozen dictionary set (which must have had
    grammar_register called on its builder).  NULL on out of memory. */

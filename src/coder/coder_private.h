@@ -71,6 +71,7 @@ struct coder {
     int32_t sentence_date;          /* date fixed by a time expression, or DATE_UNKNOWN */
     uint8_t sentence_date_basis;
     int sentence_discarded;
+    uint64_t sentence_lexemes;      /* OR of coder_lex_bit of every lexeme in the window */
 
     /* output */
     mention_vec *out;
@@ -79,7 +80,25 @@ struct coder {
     uint64_t n_sentences, n_tokens;
 
     struct tabari_coder *tabari;    /* TABARI rules: model and state, built on first use */
+
+    /* word ids of the literal words the coder asks about ("THE", "AT"),
+       by the address of the literal: one pointer compare instead of folding
+       and comparing strings (see coder_word) */
+    struct { const char *literal; word_id id; } word_cache[64];
+    size_t n_word_cache;
 };
+
+uint64_t coder_lex_bit(lex_id lex);
+
+/* The word id of a literal upper-case word (cached per coder). */
+word_id coder_word(coder *c, const char *literal);
+
+/* Is token i of the current window this literal word? */
+static inline int coder_tok_is(const coder *c, uint16_t i, const char *literal)
+{
+    return i < c->n_tok && c->tok[i].word != WORD_NONE &&
+           c->tok[i].word == coder_word((coder *)c, literal);
+}
 
 /* analyse.c */
 int analyse_sentence(coder *c);

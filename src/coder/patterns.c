@@ -55,6 +55,13 @@ static uint16_t phrase_at(const coder *c, uint16_t i, const lex_id *ph, size_t l
 
 static uint16_t set_at(const coder *c, uint16_t i, uint32_t set, uint16_t limit)
 {
+    /* most positions start no member: one probe says so */
+    const tok_info *ti = &c->info[i];
+    int may = 0;
+    for (uint8_t k = 0; k < ti->n_lex && !may; k++)
+        may = coder_model_set_may_start(c->model, set, ti->lex[k]);
+    if (!may)
+        return 0;
     size_t n = dict_set_n_members(c->dict, set);
     uint16_t best = 0;
     for (size_t k = 0; k < n; k++) {
@@ -244,6 +251,13 @@ int match_verb_patterns(coder *c, const verb_group *vg, pattern_match *m)
     /* A reported clause's verb may take its object past a trailing ", X said". */
     const uint32_t *order = c->model->pattern_order + v->first_pattern;
     for (uint32_t k = 0; k < v->n_patterns; k++) {
+        uint64_t needs = c->model->pattern_needs[order[k]];
+        if ((needs & c->sentence_lexemes) != needs) {
+            if (tracing(c))
+                trace_printf(c, "    pattern %s  no match (its words are not in the sentence)\n",
+                             dict_pattern(c->dict, order[k])->text);
+            continue; /* a literal word of the pattern is not in the sentence */
+        }
         const pattern *p = dict_pattern(c->dict, order[k]);
         match_state st;
         if (try_pattern(c, vg, p, floor, limit, &st)) {

@@ -287,6 +287,25 @@ static void assign_roles(coder *c)
         for (uint16_t i = hit->start; i < hit->end; i++)
             c->info[i].role = (uint8_t)role;
     }
+    /* A first name before a leader's surname that the dictionary does not list
+       with it is someone else ("Cherie Blair", "Laura Bush"): no actor. */
+    for (size_t h = 0; h < c->hits.len; h++) {
+        lex_hit *hit = &c->hits.items[h];
+        if (hit->actor < 0 || hit->end != hit->start + 1 || hit->start == 0)
+            continue;
+        uint16_t p = hit->start - 1;
+        const token *t = &c->tok[p];
+        if (t->kind != TOK_WORD || !(t->flags & TOKF_CAPITALIZED) || c->info[p].hit != NONE16 ||
+            c->info[p].gclass || (t->flags & (TOKF_SENT_START | TOKF_IN_TITLE)))
+            continue;
+        const actor_entry *a = dict_actor(c->dict, (uint32_t)hit->actor);
+        const code_period *pr = a ? dict_actor_periods(c->dict, a) : NULL;
+        int dated = 0;
+        for (uint32_t k = 0; pr && k < a->n_periods; k++)
+            dated |= pr[k].from != DATE_MIN || pr[k].to != DATE_MAX;
+        if (dated)
+            c->info[hit->start].role = TR_NONE;
+    }
     /* Unknown capitalised words next to actors and agents are names ("President
        Hamid Karzai"): they belong to the phrase.  In a title every word is
        capitalised, so there a name must follow an agent or a known name. */

@@ -252,6 +252,33 @@ static uint16_t find_by_agent(const coder *c, const verb_group *vg)
     return vg->by_np;
 }
 
+/* Does a phrase used as a modifier name an agent ("Israeli air strikes", "US
+   raid", "NATO bombing") rather than a place ("Iraq mortar attack", "Gaza
+   raid")?  Demonyms, acronyms, organisations and people do; country names do
+   not. */
+static int agentive_modifier(const coder *c, const noun_phrase *np)
+{
+    const char *code = np->members[0].code;
+    if (!strncmp(code, "IGO", 3) || !strncmp(code, "NGO", 3) || !strncmp(code, "IMG", 3) ||
+        strlen(code) > 3 || np->end - np->start > 1)
+        return 1;
+    const token *t = &c->tok[np->end - 1];
+    if ((t->flags & TOKF_ALLCAPS) || (t->flags & TOKF_ABBREV))
+        return 1; /* US, U.S., UK */
+    char key[40];
+    size_t n = text_token_key(c->doc->text, t, key, sizeof key);
+    if (n >= sizeof key)
+        return 0;
+    key[n] = '\0';
+    static const char *const endings[] = {"AN", "ESE", "ISH", "I", "IC", "CH", "ERN", "ESE", NULL};
+    for (const char *const *e = endings; *e; e++) {
+        size_t el = strlen(*e);
+        if (n > el + 1 && !strcmp(key + n - el, *e))
+            return 1;
+    }
+    return 0;
+}
+
 /* A nominal's owner: "Japan's visit", "his visit", "Israeli air strikes",
    "the US invasion". */
 static uint16_t find_possessor(const coder *c, const verb_group *vg)
@@ -269,7 +296,7 @@ static uint16_t find_possessor(const coder *c, const verb_group *vg)
                only modifiers between ("Israeli air strikes"); a bare agent there
                is an adjective ("a military build-up") */
             if (np->end == p + 1 && !(np->flags & (NPF_PREP | NPF_PRONOUN)) && np_has_actor(np) &&
-                strncmp(np->members[0].code, "---", 3)) {
+                strncmp(np->members[0].code, "---", 3) && agentive_modifier(c, np)) {
                 for (uint16_t q = np->end; q < vg->head; q++)
                     if (c->info[q].gclass || c->info[q].hit != NONE16 ||
                         (c->tok[q].kind != TOK_WORD && c->tok[q].kind != TOK_NUMBER))
@@ -284,6 +311,26 @@ static uint16_t find_possessor(const coder *c, const verb_group *vg)
         k++;
     }
     return NONE16;
+}
+
+/* "accused of killing", "charged with kidnapping", "convicted of the attack",
+   "on charges of": the event is the accusation's content. */
+static int charged_with(const coder *c, const verb_group *vg)
+{
+    static const char *const frames[] = {"ACCUSED", "ACCUSING", "CHARGED", "CONVICTED",
+                                         "SUSPECTED", "GUILTY", "CHARGES", "ACCUSATIONS",
+                                         "ALLEGATIONS", "TRIAL", "INDICTED", "SENTENCED",
+                                         "ACQUITTED", "CLEARED", "BLAMED", NULL};
+    uint16_t p = vg->head;
+    for (int k = 0; p > 0 && k < 5; k++) {
+        p--;
+        for (const char *const *f = frames; *f; f++)
+            if (tok_is(c, p, *f))
+                return 1;
+        if (c->tok[p].kind == TOK_PUNCT || c->info[p].np != NONE16)
+            return 0;
+    }
+    return 0;
 }
 
 /* Is this phrase the object of a verb right before it ("oppose [Turkish] talks")? */
@@ -643,7 +690,10 @@ static int assemble_one(coder *c, size_t v)
     if (source_np == NONE16 && !(vg->flags & VGF_VICTIM)) {
         if (vg->flags & VGF_PASSIVE)
             source_np = find_by_agent(c, vg);
-        else if (vg->flags & VGF_NOMINAL) {
+        else if ((vg->flags & VGF_NOMINAL) && charged_with(c, vg)) {
+            describe_skip(c, vg, "what someone is accused or charged of, not an event told");
+            return 0;
+        } else if (vg->flags & VGF_NOMINAL) {
             /* a noun names its agent by a possessor, a "by" phrase, or as the
                object of a light verb; otherwise it is background */
             source_np = find_possessor(c, vg);

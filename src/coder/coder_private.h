@@ -84,7 +84,7 @@ struct coder {
     /* word ids of the literal words the coder asks about ("THE", "AT"),
        by the address of the literal: one pointer compare instead of folding
        and comparing strings (see coder_word) */
-    struct { const char *literal; word_id id; } word_cache[64];
+    struct { const char *literal; word_id id; } word_cache[128];
     size_t n_word_cache;
 };
 

@@ -83,6 +83,8 @@ static void find_lexemes(coder *c)
 {
     char key[128];
     c->sentence_lexemes = 0;
+    vec_clear(&c->window_lexemes);
+    memset(c->lexeme_bits, 0, sizeof c->lexeme_bits);
     for (uint16_t i = 0; i < c->n_tok; i++) {
         tok_info *ti = &c->info[i];
         memset(ti, 0, sizeof *ti);
@@ -104,8 +106,20 @@ static void find_lexemes(coder *c)
                                                     MAX_LEXEMES);
         }
         ti->gclass = grammar_class(c->g, t->word);
-        for (uint8_t k = 0; k < ti->n_lex; k++)
+        for (uint8_t k = 0; k < ti->n_lex; k++) {
             c->sentence_lexemes |= coder_lex_bit(ti->lex[k]);
+            /* the distinct lexemes: a 1024-bit filter answers "new" at once,
+               and "maybe seen" is checked against the list */
+            uint32_t bit = (uint32_t)(ti->lex[k] * 2654435761u) >> 22;
+            int seen = 0;
+            if (c->lexeme_bits[bit >> 6] & (1ULL << (bit & 63)))
+                for (size_t q = 0; q < c->window_lexemes.len && !seen; q++)
+                    seen = c->window_lexemes.items[q] == ti->lex[k];
+            if (!seen) {
+                c->lexeme_bits[bit >> 6] |= 1ULL << (bit & 63);
+                vec_push(&c->window_lexemes, ti->lex[k]);
+            }
+        }
     }
 }
 

@@ -88,6 +88,55 @@ int coder_model_set_may_start(const coder_model *m, uint32_t set, lex_id lex)
     return 0;
 }
 
+static int cmp_u64(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* lexeme -> sets it can start, from the (set, lexeme) pairs of set_first */
+static int build_lex_sets(coder_model *m, size_t members)
+{
+    uint64_t *pairs = malloc((members + 1) * sizeof(uint64_t));
+    if (!pairs)
+        return -1;
+    size_t n = 0;
+    for (uint32_t i = 0; i <= m->set_first_mask; i++)
+        if (m->set_first[i]) {
+            uint64_t key = m->set_first[i];
+            uint32_t set = (uint32_t)(key >> 32) - 1, lex = (uint32_t)key;
+            pairs[n++] = ((uint64_t)lex << 32) | set; /* sort by lexeme */
+        }
+    qsort(pairs, n, sizeof *pairs, cmp_u64);
+    uint32_t cap = 64;
+    while (cap < n * 2 + 64)
+        cap *= 2;
+    m->lex_sets = calloc(cap, sizeof *m->lex_sets);
+    m->lex_sets_ids = malloc((n + 1) * sizeof(uint32_t));
+    if (!m->lex_sets || !m->lex_sets_ids) {
+        free(pairs);
+        return -1;
+    }
+    m->lex_sets_mask = cap - 1;
+    for (size_t i = 0; i < n;) {
+        lex_id lex = (lex_id)(pairs[i] >> 32);
+        size_t j = i;
+        while (j < n && (lex_id)(pairs[j] >> 32) == lex) {
+            m->lex_sets_ids[j] = (uint32_t)pairs[j];
+            j++;
+        }
+        uint32_t h = (uint32_t)mix64(lex) & m->lex_sets_mask;
+        while (m->lex_sets[h].count)
+            h = (h + 1) & m->lex_sets_mask;
+        m->lex_sets[h].lex = lex;
+        m->lex_sets[h].first = (uint32_t)i;
+        m->lex_sets[h].count = (uint32_t)(j - i);
+        i = j;
+    }
+    free(pairs);
+    return 0;
+}
+
 static int build_set_index(coder_model *m)
 {
     const dict_set *d = m->dict;
@@ -108,17 +157,118 @@ static int build_set_index(coder_model *m)
             if (len && ph[0] != DICT_LEX_GAP)
                 set_first_add(m, ((uint64_t)(s + 1) << 32) | ph[0]);
         }
-    m->pattern_needs = calloc(dict_n_patterns(d) + 1, sizeof(uint64_t));
-    if (!m->pattern_needs)
+    size_t np = dict_n_patterns(d);
+    if (build_lex_sets(m, members) != 0)
         return -1;
-    for (size_t p = 0; p < dict_n_patterns(d); p++) {
-        const pattern *pat = dict_pattern(d, (uint32_t)p);
+    m->pattern_needs = calloc(np + 1, sizeof(uint64_t));
+    m->pattern_sets = malloc((np + 1) * 2 * sizeof(uint32_t));
+    if (!m->pattern_needs || !m->pattern_sets)
+        return -1;
+    /* slot i describes pattern pattern_order[i], so that a verb's patterns are
+       checked by reading these arrays in order */
+    for (size_t i = 0; i < np; i++) {
+        const pattern *pat = dict_pattern(d, m->pattern_order[i]);
         const pattern_elem *e = dict_pattern_elems(d, pat);
-        for (uint32_t k = 0; k < pat->n_elems; k++)
+        uint32_t *sets = &m->pattern_sets[2 * i];
+        sets[0] = sets[1] = UINT32_MAX;
+        for (uint32_t k = 0; k < pat->n_elems; k++) {
             if (e[k].kind == PAT_WORD)
-                m->pattern_needs[p] |= coder_lex_bit(e[k].arg);
+                m->pattern_needs[i] |= coder_lex_bit(e[k].arg);
+            else if (e[k].kind == PAT_SET)
+                sets[sets[0] == UINT32_MAX ? 0 : 1] = e[k].arg;
+        }
     }
     return 0;
+}
+
+/* The key word of a pattern: its first literal word, or WORD_NONE. */
+static lex_id key_word(const dict_set *d, const pattern *pat)
+{
+    const pattern_elem *e = dict_pattern_elems(d, pat);
+    for (uint32_t k = 0; k < pat->n_elems; k++)
+        if (e[k].kind == PAT_WORD)
+            return e[k].arg;
+    return WORD_NONE;
+}
+
+static int cmp_key_slot(const void *a, const void *b)
+{
+    const uint64_t *x = a, *y = b;
+    if (x[0] != y[0])
+        return x[0] < y[0] ? -1 : 1;
+    return x[1] < y[1] ? -1 : x[1] > y[1];
+}
+
+static int build_verb_keys(coder_model *m)
+{
+    const dict_set *d = m->dict;
+    size_t nv = dict_n_verbs(d), total = 0, nfree = 0;
+    for (size_t v = 0; v < nv; v++)
+        total += dict_verb(d, (uint32_t)v)->n_patterns;
+    uint64_t (*pairs)[2] = malloc((total + 1) * sizeof *pairs);
+    m->verb_free = calloc(nv + 2, sizeof(uint32_t));
+    m->free_slots = malloc((total + 1) * sizeof(uint32_t));
+    m->key_slots = malloc((total + 1) * sizeof(uint32_t));
+    if (!pairs || !m->verb_free || !m->free_slots || !m->key_slots) {
+        free(pairs);
+        return -1;
+    }
+    size_t np = 0;
+    for (size_t v = 0; v < nv; v++) {
+        const verb_entry *ve = dict_verb(d, (uint32_t)v);
+        if (ve->n_patterns > m->max_verb_patterns)
+            m->max_verb_patterns = ve->n_patterns;
+        m->verb_free[v] = (uint32_t)nfree;
+        for (uint32_t k = 0; k < ve->n_patterns; k++) {
+            lex_id key = key_word(d, dict_pattern(d, m->pattern_order[ve->first_pattern + k]));
+            if (key == WORD_NONE) {
+                m->free_slots[nfree++] = k;
+            } else {
+                pairs[np][0] = ((uint64_t)v << 32) | key;
+                pairs[np][1] = k;
+                np++;
+            }
+        }
+    }
+    m->verb_free[nv] = (uint32_t)nfree;
+    qsort(pairs, np, sizeof *pairs, cmp_key_slot);
+    uint32_t cap = 64;
+    while (cap < np * 2 + 64)
+        cap *= 2;
+    m->key_runs = calloc(cap, sizeof *m->key_runs);
+    if (!m->key_runs) {
+        free(pairs);
+        return -1;
+    }
+    m->key_runs_mask = cap - 1;
+    for (size_t i = 0; i < np;) {
+        size_t j = i;
+        while (j < np && pairs[j][0] == pairs[i][0]) {
+            m->key_slots[j] = (uint32_t)pairs[j][1];
+            j++;
+        }
+        uint32_t h = (uint32_t)mix64(pairs[i][0]) & m->key_runs_mask;
+        while (m->key_runs[h].count)
+            h = (h + 1) & m->key_runs_mask;
+        m->key_runs[h].key = pairs[i][0];
+        m->key_runs[h].first = (uint32_t)i;
+        m->key_runs[h].count = (uint32_t)(j - i);
+        i = j;
+    }
+    free(pairs);
+    return 0;
+}
+
+const struct key_run *coder_model_key_run(const coder_model *m, uint32_t verb, lex_id lex)
+{
+    uint64_t key = ((uint64_t)verb << 32) | lex;
+    uint32_t h = (uint32_t)mix64(key) & m->key_runs_mask;
+    while (m->key_runs[h].count) {
+        if (m->key_runs[h].key == key)
+            return &m->key_runs[h];
+        h = (h + 1) & m->key_runs_mask;
+    }
+    return NULL;
 }
 
 coder_model *coder_model_new(const dict_set *dict)
@@ -140,7 +290,7 @@ coder_model *coder_model_new(const dict_set *dict)
             m->pattern_order[ve->first_pattern + k] = ve->first_pattern + k;
         sort_patterns(dict, m->pattern_order + ve->first_pattern, ve->n_patterns);
     }
-    if (build_set_index(m) != 0) {
+    if (build_set_index(m) != 0 || build_verb_keys(m) != 0) {
         coder_model_free(m);
         return NULL;
     }
@@ -154,7 +304,14 @@ void coder_model_free(coder_model *m)
     grammar_model_free(m->grammar);
     free(m->pattern_order);
     free(m->set_first);
+    free(m->lex_sets);
+    free(m->lex_sets_ids);
     free(m->pattern_needs);
+    free(m->pattern_sets);
+    free(m->key_runs);
+    free(m->key_slots);
+    free(m->verb_free);
+    free(m->free_slots);
     free(m);
 }
 
@@ -188,6 +345,39 @@ void coder_free(coder *c)
     free(c->info);
     tabari_free(c->tabari);
     free(c);
+}
+
+/* Mark, once per window, every phrase set that one of its tokens can start
+   (set_seen[set] == window tag); then a set's presence is one read. */
+static void mark_window_sets(coder *c)
+{
+    const coder_model *m = c->model;
+    uint32_t tag = c->window_no;
+    for (uint16_t i = 0; i < c->n_tok; i++)
+        for (uint8_t k = 0; k < c->info[i].n_lex; k++) {
+            lex_id lex = c->info[i].lex[k];
+            uint32_t h = (uint32_t)mix64(lex) & m->lex_sets_mask;
+            while (m->lex_sets[h].count && m->lex_sets[h].lex != lex)
+                h = (h + 1) & m->lex_sets_mask;
+            for (uint32_t q = 0; q < m->lex_sets[h].count; q++)
+                c->set_seen[m->lex_sets_ids[m->lex_sets[h].first + q]] = tag;
+        }
+    c->sets_marked = tag;
+}
+
+int coder_set_in_window(coder *c, uint32_t set)
+{
+    if (!c->set_seen) {
+        c->n_set_seen = dict_n_sets(c->dict);
+        c->set_seen = calloc(c->n_set_seen ? c->n_set_seen : 1, sizeof(uint32_t));
+        if (!c->set_seen)
+            return 1;
+    }
+    if (set >= c->n_set_seen)
+        return 1;
+    if (c->sets_marked != c->window_no)
+        mark_window_sets(c);
+    return c->set_seen[set] == c->window_no;
 }
 
 word_id coder_word(coder *c, const char *literal)
@@ -472,6 +662,12 @@ static int discard_hit(const coder *c, int *whole_story)
 
 static int code_window(coder *c)
 {
+    c->window_no++;
+    if (c->window_no >= 0xfffffff0u) { /* the tags would wrap: start over */
+        c->window_no = 1;
+        if (c->set_seen)
+            memset(c->set_seen, 0, c->n_set_seen * sizeof(uint32_t));
+    }
     if (c->opt.rules == CODER_RULES_TABARI)
         return tabari_code_sentence(c);
     if (analyse_sentence(c) != 0)

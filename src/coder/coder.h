@@ -59,9 +59,25 @@ typedef struct coder_model {
        a set can match at a token only if the token's lexeme starts a member */
     uint64_t *set_first;
     uint32_t set_first_mask;
+    /* the inverse: lexeme -> the phrase sets one of whose members it starts
+       (open addressing on lexeme; each slot a range of lex_sets_ids) */
+    struct lex_sets_slot { lex_id lex; uint32_t first, count; } *lex_sets;
+    uint32_t lex_sets_mask;
+    uint32_t *lex_sets_ids;
     /* per pattern, a bloom-style signature of the literal words it needs, so
        that a pattern whose words are absent from the sentence is not tried */
-    uint64_t *pattern_needs;
+    uint64_t *pattern_needs;    /* indexed like pattern_order (verb order, most specific first) */
+    uint32_t *pattern_sets;     /* per pattern_order slot: two phrase sets it needs, or UINT32_MAX */
+    /* per verb, its pattern slots keyed by one literal word of each pattern
+       (its key word), so that a verb with hundreds of patterns only tries
+       those whose key word is in the sentence: (verb, key word) -> a run of
+       slots in key_slots; patterns with no literal word: verb_free runs */
+    struct key_run { uint64_t key; uint32_t first, count; } *key_runs;
+    uint32_t key_runs_mask;
+    uint32_t *key_slots;
+    uint32_t *verb_free;        /* n_verbs + 1 offsets into free_slots */
+    uint32_t *free_slots;
+    uint32_t max_verb_patterns;
 } coder_model;
 
 /* Can phrase set `set` start with lexeme `lex`? */

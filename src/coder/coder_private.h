@@ -86,9 +86,21 @@ struct coder {
        and comparing strings (see coder_word) */
     struct { const char *literal; word_id id; } word_cache[128];
     size_t n_word_cache;
+
+    uint32_t window_no;             /* counts sentence windows (for set_seen) */
+    uint32_t *set_seen;             /* per phrase set: the last window it can match in */
+    size_t n_set_seen;
+    uint32_t sets_marked;           /* the window set_seen was last marked for */
+    uint32_t *candidates;           /* pattern slots to try (max_verb_patterns) */
+    uint64_t *slot_map;             /* a bit per slot of one verb, to sort candidates */
+    VEC(lex_id) window_lexemes;     /* the distinct lexemes of the window */
+    uint64_t lexeme_bits[16];       /* 1024-bit filter of window_lexemes */
 };
 
+int coder_set_in_window(coder *c, uint32_t set);
+
 uint64_t coder_lex_bit(lex_id lex);
+const struct key_run *coder_model_key_run(const coder_model *m, uint32_t verb, lex_id lex);
 
 /* The word id of a literal upper-case word (cached per coder). */
 word_id coder_word(coder *c, const char *literal);

@@ -249,10 +249,68 @@ int match_verb_patterns(coder *c, const verb_group *vg, pattern_match *m)
     const clause *cl = &c->clauses.items[vg->clause];
     uint16_t floor = cl->start, limit = cl->end;
     /* A reported clause's verb may take its object past a trailing ", X said". */
-    const uint32_t *order = c->model->pattern_order + v->first_pattern;
-    for (uint32_t k = 0; k < v->n_patterns; k++) {
-        uint64_t needs = c->model->pattern_needs[order[k]];
-        if ((needs & c->sentence_lexemes) != needs) {
+    const coder_model *model = c->model;
+    const uint32_t *order = model->pattern_order + v->first_pattern;
+    const uint64_t *needs_of = model->pattern_needs + v->first_pattern;
+    const uint32_t *sets_of = model->pattern_sets + 2 * (size_t)v->first_pattern;
+    /* the candidates: patterns whose key word is in the sentence, in the
+       order of specificity (slot order) */
+    if (!c->candidates) {
+        c->candidates = malloc((model->max_verb_patterns + 1) * sizeof(uint32_t));
+        c->slot_map = malloc(((model->max_verb_patterns + 63) / 64 + 1) * sizeof(uint64_t));
+        if (!c->candidates || !c->slot_map)
+            return 0;
+    }
+    uint32_t n_cand = 0;
+    if (v->n_patterns <= 48) {
+        /* few patterns: the signature check below is cheaper than key lookups */
+        for (uint32_t k = 0; k < v->n_patterns; k++)
+            c->candidates[n_cand++] = k;
+        goto sorted;
+    }
+    for (uint32_t q = model->verb_free[vg->verb]; q < model->verb_free[vg->verb + 1]; q++)
+        c->candidates[n_cand++] = model->free_slots[q];
+    for (size_t w = 0; w < c->window_lexemes.len; w++) {
+        const struct key_run *run = coder_model_key_run(model, vg->verb, c->window_lexemes.items[w]);
+        if (!run)
+            continue;
+        /* each slot has one key word and the lexemes are distinct: no slot twice */
+        for (uint32_t q = 0; q < run->count; q++)
+            c->candidates[n_cand++] = model->key_slots[run->first + q];
+    }
+    if (n_cand <= 32) {
+        for (uint32_t a = 1; a < n_cand; a++) { /* few: insertion sort */
+            uint32_t x = c->candidates[a], j = a;
+            while (j > 0 && c->candidates[j - 1] > x) {
+                c->candidates[j] = c->candidates[j - 1];
+                j--;
+            }
+            c->candidates[j] = x;
+        }
+    } else {
+        /* many: a bitmap over the verb's slots gives them back in order */
+        size_t words = (v->n_patterns + 63) / 64;
+        uint64_t *map = c->slot_map;
+        memset(map, 0, words * sizeof(uint64_t));
+        for (uint32_t a = 0; a < n_cand; a++)
+            map[c->candidates[a] >> 6] |= 1ULL << (c->candidates[a] & 63);
+        n_cand = 0;
+        for (size_t w = 0; w < words; w++)
+            for (uint64_t x = map[w]; x; x &= x - 1)
+                c->candidates[n_cand++] = (uint32_t)(w * 64 + (uint32_t)__builtin_ctzll(x));
+    }
+sorted:
+    if (tracing(c) && n_cand < v->n_patterns)
+        trace_printf(c, "    (%u of %u patterns have their key word in the sentence)\n", n_cand,
+                     v->n_patterns);
+    for (uint32_t ci = 0; ci < n_cand; ci++) {
+        uint32_t k = c->candidates[ci];
+        uint64_t needs = needs_of[k];
+        /* a literal word or a phrase set of the pattern is not in the sentence */
+        int absent = (needs & c->sentence_lexemes) != needs ||
+                     (sets_of[2 * k] != UINT32_MAX && !coder_set_in_window(c, sets_of[2 * k])) ||
+                     (sets_of[2 * k + 1] != UINT32_MAX && !coder_set_in_window(c, sets_of[2 * k + 1]));
+        if (absent) {
             if (tracing(c))
                 trace_printf(c, "    pattern %s  no match (its words are not in the sentence)\n",
                              dict_pattern(c->dict, order[k])->text);

@@ -79,6 +79,20 @@ static int tok_is_word(const coder *c, uint16_t i, const char *word)
 
 /* ---- 1. lexemes -------------------------------------------------------- */
 
+/* Remember a lexeme of the window: its signature bit, and the distinct list
+   (a 1024-bit filter answers "new" at once; "maybe seen" checks the list). */
+static void note_window_lexeme(coder *c, lex_id lex)
+{
+    c->sentence_lexemes |= coder_lex_bit(lex);
+    uint32_t bit = (uint32_t)(lex * 2654435761u) >> 22;
+    if (c->lexeme_bits[bit >> 6] & (1ULL << (bit & 63)))
+        for (size_t q = 0; q < c->window_lexemes.len; q++)
+            if (c->window_lexemes.items[q] == lex)
+                return;
+    c->lexeme_bits[bit >> 6] |= 1ULL << (bit & 63);
+    vec_push(&c->window_lexemes, lex);
+}
+
 static void find_lexemes(coder *c)
 {
     char key[128];
@@ -97,6 +111,17 @@ static void find_lexemes(coder *c)
             ti->gclass = grammar_class(c->g, t->word);
             continue;
         }
+        if (t->word != WORD_NONE) {
+            /* a known word: its key is in the table, no folding needed */
+            const wordtab *wt = dict_words(c->dict);
+            ti->n_lex = (uint8_t)dict_token_lexemes(c->dict, wordtab_key(wt, t->word),
+                                                    wordtab_key_len(wt, t->word), t->word, ti->lex,
+                                                    MAX_LEXEMES);
+            ti->gclass = grammar_class(c->g, t->word);
+            for (uint8_t k = 0; k < ti->n_lex; k++)
+                note_window_lexeme(c, ti->lex[k]);
+            continue;
+        }
         size_t len = text_token_key(c->doc->text, t, key, sizeof key);
         if (len >= sizeof key) {
             ti->n_lex = t->word != WORD_NONE;
@@ -106,20 +131,8 @@ static void find_lexemes(coder *c)
                                                     MAX_LEXEMES);
         }
         ti->gclass = grammar_class(c->g, t->word);
-        for (uint8_t k = 0; k < ti->n_lex; k++) {
-            c->sentence_lexemes |= coder_lex_bit(ti->lex[k]);
-            /* the distinct lexemes: a 1024-bit filter answers "new" at once,
-               and "maybe seen" is checked against the list */
-            uint32_t bit = (uint32_t)(ti->lex[k] * 2654435761u) >> 22;
-            int seen = 0;
-            if (c->lexeme_bits[bit >> 6] & (1ULL << (bit & 63)))
-                for (size_t q = 0; q < c->window_lexemes.len && !seen; q++)
-                    seen = c->window_lexemes.items[q] == ti->lex[k];
-            if (!seen) {
-                c->lexeme_bits[bit >> 6] |= 1ULL << (bit & 63);
-                vec_push(&c->window_lexemes, ti->lex[k]);
-            }
-        }
+        for (uint8_t k = 0; k < ti->n_lex; k++)
+            note_window_lexeme(c, ti->lex[k]);
     }
 }
 

@@ -382,15 +382,13 @@ int coder_set_in_window(coder *c, uint32_t set)
 
 word_id coder_word(coder *c, const char *literal)
 {
-    for (size_t k = 0; k < c->n_word_cache; k++)
-        if (c->word_cache[k].literal == literal)
-            return c->word_cache[k].id;
+    /* direct-mapped by the literal's address; a clash just looks it up again */
+    size_t slot = ((uintptr_t)literal >> 3) % (sizeof c->word_cache / sizeof c->word_cache[0]);
+    if (c->word_cache[slot].literal == literal)
+        return c->word_cache[slot].id;
     word_id id = wordtab_lookup(dict_words(c->dict), literal, strlen(literal));
-    if (c->n_word_cache < sizeof c->word_cache / sizeof c->word_cache[0]) {
-        c->word_cache[c->n_word_cache].literal = literal;
-        c->word_cache[c->n_word_cache].id = id;
-        c->n_word_cache++;
-    }
+    c->word_cache[slot].literal = literal;
+    c->word_cache[slot].id = id;
     return id;
 }
 

@@ -733,6 +733,24 @@ static void attach_of_phrases(coder *c)
 {
     for (size_t n = 0; n + 1 < c->nps.len; n++) {
         noun_phrase *a = &c->nps.items[n], *b = &c->nps.items[n + 1];
+        if (a->n_members == 1 && (b->flags & NPF_TWO) && a->members[0].actor < 0 &&
+            a->members[0].agent >= 0 && (gcls(c, a->end) & G_OF) && a->end + 1 == b->start) {
+            /* "the leaders of the two countries": the pair, with the agent */
+            int32_t agent = a->members[0].agent;
+            a->flags = (uint16_t)(b->flags | (a->flags & NPF_PREP) | NPF_PAIR_AGENT);
+            a->n_members = 1;
+            a->members[0].agent = agent;
+            a->members[0].code[0] = '\0';
+            a->end = b->end;
+            for (uint16_t k = a->start; k < a->end; k++)
+                c->info[k].np = (uint16_t)n;
+            memmove(b, b + 1, (c->nps.len - n - 2) * sizeof *b);
+            c->nps.len--;
+            for (size_t m = n + 1; m < c->nps.len; m++)
+                for (uint16_t k = c->nps.items[m].start; k < c->nps.items[m].end; k++)
+                    c->info[k].np = (uint16_t)m;
+            continue;
+        }
         if (a->n_members != 1 || b->n_members != 1 || (a->flags | b->flags) & (NPF_PRONOUN | NPF_TWO))
             continue;
         if (a->members[0].actor >= 0 || a->members[0].agent < 0)
@@ -1231,6 +1249,12 @@ static int build_verb_groups(coder *c)
         }
         if (found || c->info[verb].vg != NONE16)
             vg->flags &= (uint16_t)~VGF_NOMINAL;
+    }
+    for (size_t v = 1; v < c->vgs.len; v++) {
+        verb_group *vg = &c->vgs.items[v], *prev = &c->vgs.items[v - 1];
+        if (vg->form == VFORM_ING && prev->form == VFORM_ING && (prev->flags & VGF_NOMINAL) &&
+            vg->head == prev->end + 1 && (gcls(c, prev->end) & G_COORD))
+            vg->flags |= VGF_NOMINAL; /* "by expanding and strengthening" */
     }
     /* A verb coordinated with the one before it and without auxiliaries of its
        own shares its modality: "will not dismantle X or improve Y". */

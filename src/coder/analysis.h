@@ -67,7 +67,8 @@ enum np_flags {
     NPF_PERSON     = 1u << 9,   /* names a person (a dated actor, a titled agent) */
     NPF_BETWEEN    = 1u << 10,  /* "between X and Y" */
     NPF_LOCATIVE   = 1u << 11,  /* a place name without a governing preposition */
-    NPF_USED       = 1u << 12
+    NPF_USED       = 1u << 12,
+    NPF_PAIR_AGENT = 1u << 13   /* "the leaders of the two countries": members[0].agent applies */
 };
 
 typedef struct np_member {

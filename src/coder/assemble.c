@@ -63,6 +63,17 @@ static const char *agent_where(const coder *c, int32_t agent)
     return a ? a->where : NULL;
 }
 
+/* A country code with an agent's role appended (country codes only). */
+static void apply_agent_code(const coder *c, char *code, int32_t agent)
+{
+    const agent_entry *ag = dict_agent(c->dict, (uint32_t)agent);
+    if (!ag || !ag->code || strlen(code) != 3 || ag->attach != AGENT_SUFFIX)
+        return;
+    char out[ACTOR_CODE_MAX];
+    snprintf(out, sizeof out, "%s%s", code, ag->code);
+    memcpy(code, out, ACTOR_CODE_MAX);
+}
+
 /* Fill an agent's missing country from a place named in the sentence. */
 static void fill_country(const coder *c, char *code)
 {
@@ -84,6 +95,18 @@ static void roles_of_np(coder *c, uint16_t n, role_set *rs)
         char code[ACTOR_CODE_MAX], code2[ACTOR_CODE_MAX];
         if (!resolve_pronoun(c, np, code, sizeof code, code2))
             return;
+        if ((np->flags & NPF_PAIR_AGENT) && np->members[0].agent >= 0) {
+            /* "the leaders of the two countries": each country's leaders */
+            np_member tmp = np->members[0];
+            snprintf(tmp.code, sizeof tmp.code, "%.3s", code);
+            apply_agent_code(c, tmp.code, np->members[0].agent);
+            snprintf(code, sizeof code, "%s", tmp.code);
+            if (code2[0]) {
+                snprintf(tmp.code, sizeof tmp.code, "%.3s", code2);
+                apply_agent_code(c, tmp.code, np->members[0].agent);
+                snprintf(code2, sizeof code2, "%s", tmp.code);
+            }
+        }
         actor_ref *r = &rs->refs[rs->n++];
         memset(r, 0, sizeof *r);
         snprintf(r->code, sizeof r->code, "%s", code);
@@ -821,7 +844,7 @@ static int assemble_one(coder *c, size_t v)
        the story's place */
     if (tgt.n == 0 && src.n > 0 && !(reciprocal && src.n > 1)) {
         static const char *const place_roots[] = {"04", "15", "17", "18", "19", "20", NULL};
-        static const char *const force_roots[] = {"13", "14", "15", "17", "18", "19", "20", NULL};
+        static const char *const force_roots[] = {"13", "14", "17", "18", "19", "20", NULL};
         uint16_t place = code_root_in(ep.code, place_roots) ? first_place_np(c, vg) : NONE16;
         if (place != NONE16) {
             roles_of_np(c, place, &tgt);
@@ -864,6 +887,12 @@ static int assemble_one(coder *c, size_t v)
         return 0;
     }
     ep.date = resolve_clause_date(c, cl, vg->head, &ep.date_basis);
+    if (c->sentence_background) {
+        /* "In recent years, ...": background the article recalls, undated */
+        ep.flags |= MENTF_HISTORICAL;
+        ep.date = DATE_UNKNOWN;
+        ep.date_basis = DATE_NONE;
+    }
     if (ep.date != DATE_UNKNOWN && c->doc_date != DATE_UNKNOWN &&
         ep.date < c->doc_date - c->opt.historical_days)
         ep.flags |= MENTF_HISTORICAL;

@@ -343,6 +343,10 @@ void coder_free(coder *c)
     vec_free(&c->vgs);
     vec_free(&c->clauses);
     free(c->info);
+    free(c->set_seen);
+    free(c->candidates);
+    free(c->slot_map);
+    vec_free(&c->window_lexemes);
     tabari_free(c->tabari);
     free(c);
 }

@@ -71,6 +71,7 @@ struct coder {
     int32_t sentence_date;          /* date fixed by a time expression, or DATE_UNKNOWN */
     uint8_t sentence_date_basis;
     int sentence_discarded;
+    int sentence_background;        /* "in recent years", "for decades": background */
     uint64_t sentence_lexemes;      /* OR of coder_lex_bit of every lexeme in the window */
 
     /* output */

@@ -207,8 +207,38 @@ static int32_t scan_range(const coder *c, uint16_t from, uint16_t to, int32_t ba
 
 /* The date a reporting clause gives (", officials said Tuesday"): it dates the
    events of its sentence that carry no date of their own. */
+/* Does the sentence frame itself as background ("in recent years", "over the
+   past decade", "for decades", "in the past")? */
+static int background_frame(const coder *c)
+{
+    char w[3][24];
+    for (uint16_t i = 0; i + 2 < c->n_tok; i++) {
+        if (!(c->info[i].gclass & (G_PREP)) && !(c->info[i + 1].gclass & G_TIME) &&
+            !(c->info[i + 2].gclass & G_TIME))
+            continue;
+        for (int k = 0; k < 3; k++)
+            key_of(c, (uint16_t)(i + k), w[k], sizeof w[k]);
+        if (!strcmp(w[0], "IN") && !strcmp(w[1], "RECENT") &&
+            (!strcmp(w[2], "YEARS") || !strcmp(w[2], "DECADES") || !strcmp(w[2], "MONTHS")))
+            return 1;
+        if ((!strcmp(w[0], "OVER") || !strcmp(w[0], "IN") || !strcmp(w[0], "FOR")) &&
+            !strcmp(w[1], "THE") && !strcmp(w[2], "PAST") && i + 3 < c->n_tok) {
+            char w3[24];
+            key_of(c, (uint16_t)(i + 3), w3, sizeof w3);
+            if (!strcmp(w3, "DECADE") || !strcmp(w3, "DECADES") || !strcmp(w3, "YEARS") ||
+                !strcmp(w3, "CENTURY"))
+                return 1;
+        }
+        if (!strcmp(w[0], "FOR") && (!strcmp(w[1], "DECADES") || !strcmp(w[1], "YEARS") ||
+                                     !strcmp(w[1], "CENTURIES")))
+            return 1;
+    }
+    return 0;
+}
+
 void resolve_sentence_date(coder *c)
 {
+    c->sentence_background = background_frame(c);
     c->sentence_date = DATE_UNKNOWN;
     c->sentence_date_basis = c->doc_date == DATE_UNKNOWN ? DATE_NONE : DATE_FROM_ARTICLE;
     if (c->doc_date == DATE_UNKNOWN)

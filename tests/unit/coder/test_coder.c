@@ -422,6 +422,19 @@ static void test_historical_and_current_stay_apart(void **state)
                         "JPN POL 042;POL JPN 043;JPN POL 042;POL JPN 043;");
 }
 
+
+static void test_agent_of_the_pair(void **state)
+{
+    assert_string_equal(code(state, "Japan and Poland met on Monday. The government of the two countries criticized China."),
+                        "JPN POL 040;POL JPN 040;JPNGOV CHN 111;POLGOV CHN 111;");
+}
+
+static void test_background_frame(void **state)
+{
+    /* "in recent years" frames background: left out unless asked for */
+    assert_string_equal(code(state, "In recent years, Japan criticized China."), "");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -466,6 +479,8 @@ int main(void)
         cmocka_unit_test(test_protesters_force_is_riot),
         cmocka_unit_test(test_sports_story),
         cmocka_unit_test(test_historical_and_current_stay_apart),
+        cmocka_unit_test(test_agent_of_the_pair),
+        cmocka_unit_test(test_background_frame),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -66,9 +66,32 @@ void wordtab_free(wordtab *wt)
     free(wt);
 }
 
+/* Word keys are short (a word is 7 bytes on average): up to 16 bytes they are
+   hashed inline from two 8-byte loads, longer ones by XXH3.  This is the
+   tokenizer's hottest call. */
+static inline uint64_t load_tail(const char *p, size_t n)
+{
+    uint64_t v = 0;
+    memcpy(&v, p, n);
+    return v;
+}
+
 static inline uint32_t key_hash(const char *key, size_t len)
 {
-    uint64_t h = hash64(key, len);
+    uint64_t h;
+    if (len <= 8) {
+        h = load_tail(key, len) ^ ((uint64_t)len << 59);
+        h *= 0x9E3779B97F4A7C15ULL;
+    } else if (len <= 16) {
+        uint64_t a, b;
+        memcpy(&a, key, 8);
+        b = load_tail(key + 8, len - 8);
+        h = (a * 0x9E3779B97F4A7C15ULL) ^ ((b + len) * 0xC2B2AE3D27D4EB4FULL);
+        h ^= h >> 29;
+        h *= 0x165667B19E3779F9ULL;
+    } else {
+        h = hash64(key, len);
+    }
     return (uint32_t)(h ^ (h >> 32));
 }
 

@@ -444,6 +444,24 @@ static int state_role(const coder *c, int32_t agent)
            !strncmp(ag->code, "LEG", 3);
 }
 
+/* A title that says who in an organisation, not which organisation: "leader",
+   "chief", "commander", "spokesman", "member" (and their plurals). */
+static int generic_person(const coder *c, int32_t agent)
+{
+    static const char *const generic[] = {"LEADER", "LEADERS", "CHIEF", "CHIEFS", "HEAD",
+                                          "COMMANDER", "COMMANDERS", "SPOKESMAN",
+                                          "SPOKESWOMAN", "SPOKESPERSON", "MEMBER", "MEMBERS",
+                                          "OFFICIAL", "OFFICIALS", "REPRESENTATIVE",
+                                          "REPRESENTATIVES", NULL};
+    const agent_entry *ag = dict_agent(c->dict, (uint32_t)agent);
+    if (!ag || !ag->phrase)
+        return 0;
+    for (const char *const *g = generic; *g; g++)
+        if (!strcmp(ag->phrase, *g))
+            return 1;
+    return 0;
+}
+
 /* The code of a span of tokens that forms one member: its head actor and agent. */
 static void resolve_member(coder *c, np_member *m)
 {
@@ -481,7 +499,11 @@ static void resolve_member(coder *c, np_member *m)
                 if (h->agent >= 0)
                     agent = h->agent;
             } else if (c->info[i].role == TR_AGENT && h->agent >= 0) {
-                if (agent < 0 || !state_role(c, agent) || state_role(c, h->agent))
+                /* the head agent wins, except that a state organ is not undone
+                   by "fighters", and an organisation not by a generic person
+                   ("militia leader" is the militia's) */
+                if (agent < 0 || (!generic_person(c, h->agent) &&
+                                  (!state_role(c, agent) || state_role(c, h->agent))))
                     agent = h->agent;
             }
             i = h->end;

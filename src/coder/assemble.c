@@ -650,8 +650,9 @@ static int assemble_one(coder *c, size_t v)
     ep.modality = MOD_ASSERTED;
     int intent = (vg->flags & VGF_INTENT) || ((vg->flags & VGF_WOULD) && cl->kind == CL_REPORTED);
     static const char *const coercive_roots[] = {"16", "17", "18", "19", "20", NULL};
+    /* ("would prosecute" is a decision announced: the act itself, 17x) */
     if (intent && (vg->flags & VGF_WOULD) && !(vg->flags & VGF_NEGATED) &&
-        code_root_in(code, coercive_roots)) {
+        code_root_in(code, coercive_roots) && strncmp(code, "17", 2)) {
         /* "said it would withdraw from the talks": a conditional threat */
         const char *r = combine_codes(FRAME_THREATEN, code);
         if (r) {

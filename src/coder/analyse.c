@@ -1282,7 +1282,12 @@ static int build_verb_groups(coder *c)
        own shares its modality: "will not dismantle X or improve Y". */
     for (size_t v = 1; v < c->vgs.len; v++) {
         verb_group *vg = &c->vgs.items[v], *prev = &c->vgs.items[v - 1];
-        if (vg->start != vg->head || vg->head == 0 || (vg->flags & VGF_NOMINAL))
+        if (vg->head == 0 || (vg->flags & VGF_NOMINAL))
+            continue;
+        int own_aux = 0; /* adverbs may stand before it ("but then released") */
+        for (uint16_t q = vg->start; q < vg->head; q++)
+            own_aux |= !(gcls(c, q) & G_ADVERB);
+        if (own_aux)
             continue;
         uint16_t p = vg->head - 1;
         while (p > prev->end && (gcls(c, p) & G_ADVERB))
@@ -1296,7 +1301,8 @@ static int build_verb_groups(coder *c)
         if (subject_between)
             continue;
         vg->flags |= prev->flags & (VGF_NEGATED | VGF_INTENT | VGF_SPECULATE | VGF_WOULD);
-        if ((prev->flags & VGF_PASSIVE) && (vg->form == VFORM_PAST || vg->form == VFORM_PARTICIPLE)) {
+        if ((prev->flags & VGF_PASSIVE) && vg->head_end > vg->head &&
+            past_like(c, &c->hits.items[c->info[vg->head].hit])) {
             vg->flags |= VGF_PASSIVE;
             /* the agent of the first passive acted in the second too */
             for (uint16_t q = prev->end; q < p; q++)

@@ -203,6 +203,10 @@ static int modifies_noun(const coder *c, const noun_phrase *np)
     uint16_t e = np->end;
     if (e >= c->n_tok || c->tok[e].kind != TOK_WORD || (np->flags & (NPF_PRONOUN | NPF_POSSESSOR)))
         return 0;
+    /* "a US trade accord": a verb-dictionary noun followed by another word */
+    if (c->info[e].role == TR_VERB && e + 1 < c->n_tok && c->tok[e + 1].kind == TOK_WORD &&
+        !c->info[e + 1].gclass && c->info[e + 1].np == NONE16)
+        return 1;
     if (c->info[e].gclass || c->info[e].np != NONE16 || c->info[e].role != TR_NONE)
         return 0;
     /* an unknown word that is not a verb of ours: a noun this actor modifies */
@@ -524,6 +528,20 @@ static const char *verb_code(coder *c, const verb_group *vg, pattern_match *m, c
     return v ? v->code : NULL;
 }
 
+/* A verb that codes nothing ("are trying to root out"): its complement is the
+   act, with this verb's subject and modality. */
+static void hand_over_complement(coder *c, const verb_group *vg)
+{
+    if (vg->complement == NONE16)
+        return;
+    verb_group *comp = &c->vgs.items[vg->complement];
+    comp->governor = NONE16;
+    comp->flags &= (uint16_t)~VGF_CONSUMED;
+    if (c->info[vg->head].gclass & G_INTENT)
+        comp->flags |= VGF_INTENT;
+    comp->flags |= vg->flags & (VGF_NEGATED | VGF_SPECULATE | VGF_WOULD);
+}
+
 static void describe_skip(coder *c, const verb_group *vg, const char *why)
 {
     if (!tracing(c))
@@ -574,6 +592,7 @@ static int assemble_one(coder *c, size_t v)
     int blocked;
     const char *code = verb_code(c, vg, &m, &paired, &blocked);
     if (blocked) {
+        hand_over_complement(c, vg);
         describe_skip(c, vg, "its pattern codes nothing ([---])");
         return 0;
     }
@@ -619,16 +638,7 @@ static int assemble_one(coder *c, size_t v)
         }
     }
     if (!code) {
-        if (vg->complement != NONE16) {
-            /* "are trying to root out": the complement is the act, with this
-               verb's subject and modality */
-            verb_group *comp = &c->vgs.items[vg->complement];
-            comp->governor = NONE16;
-            comp->flags &= (uint16_t)~VGF_CONSUMED;
-            if (c->info[vg->head].gclass & G_INTENT)
-                comp->flags |= VGF_INTENT;
-            comp->flags |= vg->flags & (VGF_NEGATED | VGF_SPECULATE | VGF_WOULD);
-        }
+        hand_over_complement(c, vg);
         describe_skip(c, vg, "the verb alone codes nothing and no pattern matched");
         return 0;
     }

@@ -340,6 +340,22 @@ static uint16_t find_possessor(const coder *c, const verb_group *vg)
     return NONE16;
 }
 
+/* "the failure of talks", "the collapse of the truce": a nominal governed by
+   "of" after another noun is recalled, not reported. */
+static int recalled_by_of(const coder *c, const verb_group *vg)
+{
+    uint16_t p = vg->head;
+    for (int k = 0; p > 0 && k < 6; k++) {
+        p--;
+        if (c->info[p].gclass & G_OF)
+            return p > 0 && c->tok[p - 1].kind == TOK_WORD && !c->info[p - 1].gclass &&
+                   c->info[p - 1].np == NONE16 && c->info[p - 1].vg == NONE16;
+        if (c->tok[p].kind == TOK_PUNCT || c->info[p].np != NONE16 || c->info[p].vg != NONE16)
+            return 0;
+    }
+    return 0;
+}
+
 /* "accused of killing", "charged with kidnapping", "convicted of the attack",
    "on charges of": the event is the accusation's content. */
 static int charged_with(const coder *c, const verb_group *vg)
@@ -840,8 +856,9 @@ static int assemble_one(coder *c, size_t v)
         ep.paired = NULL;
     }
 
-    /* "talks between X and Y": the members are the parties */
-    if (src.n == 0 || (vg->flags & VGF_NOMINAL)) {
+    /* "talks between X and Y": the members are the parties (but "the failure of
+       peace talks between X and Y" recalls them) */
+    if ((src.n == 0 || (vg->flags & VGF_NOMINAL)) && !recalled_by_of(c, vg)) {
         uint16_t between = find_between(c, vg);
         if (between != NONE16) {
             roles_of_np(c, between, &src);

@@ -613,7 +613,9 @@ static uint16_t extend_left(const coder *c, uint16_t start, uint16_t floor)
         if (c->info[p].np != NONE16)
             break;
         if (gcls(c, p) & G_DET) {
-            s = p;
+            /* "rumours that Israel poisoned": THAT opens a clause, not the phrase */
+            if (!(tok_is_word(c, p, "THAT") && p + 1 == start))
+                s = p;
             break;
         }
         if (!is_modifier(c, p))

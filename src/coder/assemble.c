@@ -203,6 +203,15 @@ static int modifies_noun(const coder *c, const noun_phrase *np)
     uint16_t e = np->end;
     if (e >= c->n_tok || c->tok[e].kind != TOK_WORD || (np->flags & (NPF_PRONOUN | NPF_POSSESSOR)))
         return 0;
+    /* "Chilean dictator Augusto Pinochet": a title and a name follow, the
+       phrase names a person of that country */
+    for (uint16_t q = e; q < c->n_tok && q < e + 3; q++) {
+        if (c->tok[q].kind != TOK_WORD || c->info[q].gclass)
+            break;
+        if ((c->tok[q].flags & TOKF_CAPITALIZED) && !(c->tok[q].flags & TOKF_IN_TITLE) &&
+            c->info[q].hit == NONE16)
+            return 0;
+    }
     /* "a US trade accord": a verb-dictionary noun followed by another word */
     if (c->info[e].role == TR_VERB && e + 1 < c->n_tok && c->tok[e + 1].kind == TOK_WORD &&
         !c->info[e + 1].gclass && c->info[e + 1].np == NONE16)
@@ -338,6 +347,19 @@ static uint16_t find_possessor(const coder *c, const verb_group *vg)
         k++;
     }
     return NONE16;
+}
+
+/* The subject of a "that" clause following the verb's clause, NONE16 if none. */
+static uint16_t that_clause_subject(const coder *c, const verb_group *vg)
+{
+    size_t k = (size_t)vg->clause + 1;
+    if (k >= c->clauses.len)
+        return NONE16;
+    const clause *cl = &c->clauses.items[k];
+    if (!tok_is(c, cl->start, "THAT") || cl->subject == NONE16 ||
+        !np_has_actor(&c->nps.items[cl->subject]))
+        return NONE16;
+    return cl->subject;
 }
 
 /* "the failure of talks", "the collapse of the truce": a nominal governed by
@@ -818,6 +840,13 @@ static int assemble_one(coder *c, size_t v)
         source_np = NONE16;
     if (source_np == target_np)
         target_np = NONE16;
+    /* "investigate rumours that Israel poisoned Arafat", "denied that X": the
+       subject of the "that" clause is what is investigated, accused or denied */
+    if (target_np == NONE16 && source_np != NONE16 && !reciprocal) {
+        static const char *const about_roots[] = {"09", "11", "12", "01", NULL};
+        if (code_root_in(code, about_roots))
+            target_np = that_clause_subject(c, vg);
+    }
     roles_of_np(c, source_np, &src);
     roles_of_np(c, target_np, &tgt);
     /* a passive with no agent: some acts imply theirs ("were arrested": police) */

@@ -356,7 +356,8 @@ static uint16_t that_clause_subject(const coder *c, const verb_group *vg)
     if (k >= c->clauses.len)
         return NONE16;
     const clause *cl = &c->clauses.items[k];
-    if (!tok_is(c, cl->start, "THAT") || cl->subject == NONE16 ||
+    int after_that = tok_is(c, cl->start, "THAT") || (cl->start > 0 && tok_is(c, cl->start - 1, "THAT"));
+    if (!after_that || cl->subject == NONE16 ||
         !np_has_actor(&c->nps.items[cl->subject]))
         return NONE16;
     return cl->subject;

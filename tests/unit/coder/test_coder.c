@@ -35,7 +35,9 @@ static const char agents[] =
     "REBELS {} [~REB]\n"
     "POLICE {} [~COP]\n"
     "GUNMEN {} [~UAF]\n"
-    "PROTESTERS {} [~OPP]\n";
+    "PROTESTERS {} [~OPP]\n"
+    "MILITIA [~REB]\n"
+    "LEADER [~GOV]\n";
 
 static const char verbs[] =
     "&PACT = AGREEMENT, TREATY, PACT\n"
@@ -70,7 +72,10 @@ static const char verbs[] =
     "INK [---]\n"
     "- * &PACT WITH + [057:057]\n"
     "THREATEN [130]\n"
-    "PAY [---]\n";
+    "PAY [---]\n"
+    "INVESTIGATE [090]\n"
+    "CEASEFIRE {CEASEFIRES CEASE-FIRE} [---]\n"
+    "- * BETWEEN % [0871:0871]\n";
 
 typedef struct fixture {
     dict_set *dict;
@@ -295,7 +300,7 @@ static void test_talks_between(void **state)
 
 static void test_mediation_between(void **state)
 {
-    assert_string_equal(code(state, "Norway brokered a ceasefire between Japan and China."),
+    assert_string_equal(code(state, "Norway brokered a deal between Japan and China."),
                         "NOR JPN 045;NOR CHN 045;");
 }
 
@@ -435,6 +440,24 @@ static void test_background_frame(void **state)
     assert_string_equal(code(state, "In recent years, Japan criticized China."), "");
 }
 
+
+static void test_that_clause_target(void **state)
+{
+    assert_string_equal(code(state, "Poland investigated claims that China attacked Japan."),
+                        "POL CHN 090;CHN JPN 190;");
+}
+
+static void test_mediated_ceasefire(void **state)
+{
+    assert_string_equal(code(state, "Norway brokered a ceasefire between Japan and China."),
+                        "NOR JPN 045;NOR CHN 045;JPN CHN 0871;CHN JPN 0871;");
+}
+
+static void test_generic_title_keeps_organisation(void **state)
+{
+    assert_string_equal(code(state, "A Chinese militia leader criticized Japan."), "CHNREB JPN 111;");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -481,6 +504,9 @@ int main(void)
         cmocka_unit_test(test_historical_and_current_stay_apart),
         cmocka_unit_test(test_agent_of_the_pair),
         cmocka_unit_test(test_background_frame),
+        cmocka_unit_test(test_that_clause_target),
+        cmocka_unit_test(test_mediated_ceasefire),
+        cmocka_unit_test(test_generic_title_keeps_organisation),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

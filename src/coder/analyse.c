@@ -80,11 +80,12 @@ static int tok_is_word(const coder *c, uint16_t i, const char *word)
 /* ---- 1. lexemes -------------------------------------------------------- */
 
 /* Remember a lexeme of the window: its signature bit, and the distinct list
-   (a 1024-bit filter answers "new" at once; "maybe seen" checks the list). */
+   (the window's 4096-bit filter answers "new" at once; "maybe seen" checks the
+   list). */
 static void note_window_lexeme(coder *c, lex_id lex)
 {
     c->sentence_lexemes |= coder_lex_bit(lex);
-    uint32_t bit = (uint32_t)(lex * 2654435761u) >> 22;
+    uint32_t bit = coder_lex_filter_bit(lex);
     if (c->lexeme_bits[bit >> 6] & (1ULL << (bit & 63)))
         for (size_t q = 0; q < c->window_lexemes.len; q++)
             if (c->window_lexemes.items[q] == lex)
@@ -106,8 +107,11 @@ static void find_lexemes(coder *c)
         const token *t = &c->tok[i];
         if (t->kind == TOK_PUNCT && !(t->flags & TOKF_POSSESSIVE)) {
             ti->n_lex = 0;
-            if (t->word != WORD_NONE)
+            if (t->word != WORD_NONE) {
                 ti->lex[ti->n_lex++] = t->word;
+                uint32_t bit = coder_lex_filter_bit(t->word); /* in the filter, not the list */
+                c->lexeme_bits[bit >> 6] |= 1ULL << (bit & 63);
+            }
             ti->gclass = grammar_class(c->g, t->word);
             continue;
         }

@@ -157,26 +157,50 @@ static int build_set_index(coder_model *m)
             if (len && ph[0] != DICT_LEX_GAP)
                 set_first_add(m, ((uint64_t)(s + 1) << 32) | ph[0]);
         }
-    size_t np = dict_n_patterns(d);
     if (build_lex_sets(m, members) != 0)
         return -1;
-    m->pattern_needs = calloc(np + 1, sizeof(uint64_t));
-    m->pattern_sets = malloc((np + 1) * 2 * sizeof(uint32_t));
-    if (!m->pattern_needs || !m->pattern_sets)
+    return 0;
+}
+
+/* Slot i describes pattern pattern_order[i], so that a verb's patterns are
+   checked by reading the slots (and their elements) in order. */
+static int build_slots(coder_model *m)
+{
+    const dict_set *d = m->dict;
+    size_t np = dict_n_patterns(d), n_elems = 0;
+    for (size_t i = 0; i < np; i++)
+        n_elems += dict_pattern(d, (uint32_t)i)->n_elems;
+    m->slots = calloc(np + 1, sizeof *m->slots);
+    m->slot_elems = malloc((n_elems + 1) * sizeof *m->slot_elems);
+    m->slot_filter = malloc((np + 1) * sizeof *m->slot_filter);
+    if (!m->slots || !m->slot_elems || !m->slot_filter)
         return -1;
-    /* slot i describes pattern pattern_order[i], so that a verb's patterns are
-       checked by reading these arrays in order */
+    size_t at = 0;
     for (size_t i = 0; i < np; i++) {
         const pattern *pat = dict_pattern(d, m->pattern_order[i]);
         const pattern_elem *e = dict_pattern_elems(d, pat);
-        uint32_t *sets = &m->pattern_sets[2 * i];
-        sets[0] = sets[1] = UINT32_MAX;
+        struct pattern_slot *s = &m->slots[i];
+        s->sets[0] = s->sets[1] = UINT32_MAX;
+        uint16_t *filter = m->slot_filter[i];
+        for (unsigned f = 0; f < SLOT_FILTER_WORDS; f++)
+            filter[f] = SLOT_FILTER_NONE;
+        unsigned n_filter = 0;
         for (uint32_t k = 0; k < pat->n_elems; k++) {
-            if (e[k].kind == PAT_WORD)
-                m->pattern_needs[i] |= coder_lex_bit(e[k].arg);
-            else if (e[k].kind == PAT_SET)
-                sets[sets[0] == UINT32_MAX ? 0 : 1] = e[k].arg;
+            if (e[k].kind == PAT_WORD) {
+                s->needs |= coder_lex_bit(e[k].arg);
+                if (n_filter < SLOT_FILTER_WORDS)
+                    filter[n_filter++] = coder_lex_filter_bit(e[k].arg);
+            } else if (e[k].kind == PAT_SET) {
+                s->sets[s->sets[0] == UINT32_MAX ? 0 : 1] = e[k].arg;
+            }
         }
+        s->first_elem = (uint32_t)at;
+        s->n_elems = pat->n_elems;
+        s->verb_elem = pat->verb_elem;
+        s->pattern = m->pattern_order[i];
+        if (pat->n_elems)
+            memcpy(m->slot_elems + at, e, pat->n_elems * sizeof *e);
+        at += pat->n_elems;
     }
     return 0;
 }
@@ -241,6 +265,12 @@ static int build_verb_keys(coder_model *m)
         return -1;
     }
     m->key_runs_mask = cap - 1;
+    m->key_bloom_mask = cap * 16 - 1; /* 8 bits a key or more */
+    m->key_bloom = calloc(cap / 4, sizeof(uint64_t));
+    if (!m->key_bloom) {
+        free(pairs);
+        return -1;
+    }
     for (size_t i = 0; i < np;) {
         size_t j = i;
         while (j < np && pairs[j][0] == pairs[i][0]) {
@@ -253,6 +283,8 @@ static int build_verb_keys(coder_model *m)
         m->key_runs[h].key = pairs[i][0];
         m->key_runs[h].first = (uint32_t)i;
         m->key_runs[h].count = (uint32_t)(j - i);
+        uint32_t b = (uint32_t)(mix64(pairs[i][0]) >> 32) & m->key_bloom_mask;
+        m->key_bloom[b >> 6] |= 1ULL << (b & 63);
         i = j;
     }
     free(pairs);
@@ -262,7 +294,11 @@ static int build_verb_keys(coder_model *m)
 const struct key_run *coder_model_key_run(const coder_model *m, uint32_t verb, lex_id lex)
 {
     uint64_t key = ((uint64_t)verb << 32) | lex;
-    uint32_t h = (uint32_t)mix64(key) & m->key_runs_mask;
+    uint64_t mixed = mix64(key);
+    uint32_t b = (uint32_t)(mixed >> 32) & m->key_bloom_mask;
+    if (!(m->key_bloom[b >> 6] & (1ULL << (b & 63))))
+        return NULL; /* no key of this verb */
+    uint32_t h = (uint32_t)mixed & m->key_runs_mask;
     while (m->key_runs[h].count) {
         if (m->key_runs[h].key == key)
             return &m->key_runs[h];
@@ -290,7 +326,7 @@ coder_model *coder_model_new(const dict_set *dict)
             m->pattern_order[ve->first_pattern + k] = ve->first_pattern + k;
         sort_patterns(dict, m->pattern_order + ve->first_pattern, ve->n_patterns);
     }
-    if (build_set_index(m) != 0 || build_verb_keys(m) != 0) {
+    if (build_set_index(m) != 0 || build_slots(m) != 0 || build_verb_keys(m) != 0) {
         coder_model_free(m);
         return NULL;
     }
@@ -306,8 +342,10 @@ void coder_model_free(coder_model *m)
     free(m->set_first);
     free(m->lex_sets);
     free(m->lex_sets_ids);
-    free(m->pattern_needs);
-    free(m->pattern_sets);
+    free(m->slots);
+    free(m->slot_elems);
+    free(m->slot_filter);
+    free(m->key_bloom);
     free(m->key_runs);
     free(m->key_slots);
     free(m->verb_free);

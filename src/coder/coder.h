@@ -50,6 +50,21 @@ typedef struct coder_options {
 /* Defaults: code_title 1, dedupe 1, historical_days 45, the rest 0/unknown. */
 void coder_options_init(coder_options *opt);
 
+/* The most literal words of a pattern the window filter checks before the
+   pattern is tried (the matcher checks them all anyway). */
+#define SLOT_FILTER_WORDS 4
+#define SLOT_FILTER_NONE 0xFFFFu
+
+/* One pattern as the matcher reads it (see coder_model.slots). */
+struct pattern_slot {
+    uint64_t needs;             /* bloom-style signature of its literal words
+                                   (coder_lex_bit), against sentence_lexemes */
+    uint32_t sets[2];           /* two phrase sets it needs, or UINT32_MAX */
+    uint32_t first_elem;        /* into coder_model.slot_elems */
+    uint32_t n_elems, verb_elem;
+    uint32_t pattern;           /* dict_pattern id */
+};
+
 typedef struct coder_model {
     const dict_set *dict;
     grammar_model *grammar;
@@ -64,16 +79,27 @@ typedef struct coder_model {
     struct lex_sets_slot { lex_id lex; uint32_t first, count; } *lex_sets;
     uint32_t lex_sets_mask;
     uint32_t *lex_sets_ids;
-    /* per pattern, a bloom-style signature of the literal words it needs, so
-       that a pattern whose words are absent from the sentence is not tried */
-    uint64_t *pattern_needs;    /* indexed like pattern_order (verb order, most specific first) */
-    uint32_t *pattern_sets;     /* per pattern_order slot: two phrase sets it needs, or UINT32_MAX */
+    /* per pattern_order slot (verb order, most specific first), what the
+       matcher reads to reject a pattern without trying it and then to try it:
+       read in order, with the elements copied next to each other in slot
+       order (slot_elems), so that a verb's patterns are one sequential scan */
+    struct pattern_slot *slots;
+    pattern_elem *slot_elems;
+    /* per slot, coder_lex_filter_bit of its first SLOT_FILTER_WORDS literal
+       words (SLOT_FILTER_NONE when fewer): the first test, apart so that a
+       verb's scan reads 8 bytes a pattern */
+    uint16_t (*slot_filter)[SLOT_FILTER_WORDS];
     /* per verb, its pattern slots keyed by one literal word of each pattern
        (its key word), so that a verb with hundreds of patterns only tries
        those whose key word is in the sentence: (verb, key word) -> a run of
        slots in key_slots; patterns with no literal word: verb_free runs */
     struct key_run { uint64_t key; uint32_t first, count; } *key_runs;
     uint32_t key_runs_mask;
+    /* a bit per hash of (verb, key word), set for every key_runs key: most
+       lexemes of a sentence are no key of the verb, and this small array says
+       so without a probe into key_runs */
+    uint64_t *key_bloom;
+    uint32_t key_bloom_mask;    /* bits - 1 */
     uint32_t *key_slots;
     uint32_t *verb_free;        /* n_verbs + 1 offsets into free_slots */
     uint32_t *free_slots;

@@ -95,8 +95,22 @@ struct coder {
     uint32_t *candidates;           /* pattern slots to try (max_verb_patterns) */
     uint64_t *slot_map;             /* a bit per slot of one verb, to sort candidates */
     VEC(lex_id) window_lexemes;     /* the distinct lexemes of the window */
-    uint64_t lexeme_bits[16];       /* 1024-bit filter of window_lexemes */
+    /* 4096-bit filter of the lexemes of every token of the window (punctuation
+       too, which window_lexemes leaves out): a pattern one of whose literal
+       words has no bit here cannot match (coder_lex_filter_bit) */
+    uint64_t lexeme_bits[64];
 };
+
+/* The bit of lexeme_bits for a lexeme. */
+static inline uint16_t coder_lex_filter_bit(lex_id lex)
+{
+    return (uint16_t)((uint32_t)(lex * 2654435761u) >> 20);
+}
+
+static inline int coder_lex_maybe_in_window(const coder *c, uint16_t bit)
+{
+    return (c->lexeme_bits[bit >> 6] >> (bit & 63)) & 1u;
+}
 
 int coder_set_in_window(coder *c, uint32_t set);
 

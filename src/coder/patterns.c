@@ -220,10 +220,10 @@ static int match_backward(const coder *c, const pattern_elem *e, int adjacent, u
     return 0;
 }
 
-static int try_pattern(const coder *c, const verb_group *vg, const pattern *p, uint16_t floor,
-                       uint16_t limit, match_state *st)
+static int try_pattern(const coder *c, const verb_group *vg, const struct pattern_slot *p,
+                       uint16_t floor, uint16_t limit, match_state *st)
 {
-    const pattern_elem *e = dict_pattern_elems(c->dict, p);
+    const pattern_elem *e = c->model->slot_elems + p->first_elem;
     st->source_np = st->target_np = st->compound_np = NONE16;
     st->last = (uint16_t)(vg->head_end - 1);
     uint16_t pos = vg->head_end;
@@ -250,9 +250,7 @@ int match_verb_patterns(coder *c, const verb_group *vg, pattern_match *m)
     uint16_t floor = cl->start, limit = cl->end;
     /* A reported clause's verb may take its object past a trailing ", X said". */
     const coder_model *model = c->model;
-    const uint32_t *order = model->pattern_order + v->first_pattern;
-    const uint64_t *needs_of = model->pattern_needs + v->first_pattern;
-    const uint32_t *sets_of = model->pattern_sets + 2 * (size_t)v->first_pattern;
+    const struct pattern_slot *slots = model->slots + v->first_pattern;
     /* the candidates: patterns whose key word is in the sentence, in the
        order of specificity (slot order) */
     if (!c->candidates) {
@@ -303,33 +301,44 @@ sorted:
     if (tracing(c) && n_cand < v->n_patterns)
         trace_printf(c, "    (%u of %u patterns have their key word in the sentence)\n", n_cand,
                      v->n_patterns);
+    const uint16_t (*filters)[SLOT_FILTER_WORDS] = model->slot_filter + v->first_pattern;
     for (uint32_t ci = 0; ci < n_cand; ci++) {
         uint32_t k = c->candidates[ci];
-        uint64_t needs = needs_of[k];
+        /* the window filter first: a literal word with no bit there is in no
+           token, and the pattern cannot match (when tracing, every pattern
+           goes on to the checks below, whose verdicts the messages tell) */
+        if (!tracing(c)) {
+            const uint16_t *f = filters[k];
+            int maybe = 1;
+            for (unsigned q = 0; q < SLOT_FILTER_WORDS && f[q] != SLOT_FILTER_NONE; q++)
+                maybe &= coder_lex_maybe_in_window(c, f[q]);
+            if (!maybe)
+                continue;
+        }
+        const struct pattern_slot *p = &slots[k];
         /* a literal word or a phrase set of the pattern is not in the sentence */
-        int absent = (needs & c->sentence_lexemes) != needs ||
-                     (sets_of[2 * k] != UINT32_MAX && !coder_set_in_window(c, sets_of[2 * k])) ||
-                     (sets_of[2 * k + 1] != UINT32_MAX && !coder_set_in_window(c, sets_of[2 * k + 1]));
+        int absent = (p->needs & c->sentence_lexemes) != p->needs ||
+                     (p->sets[0] != UINT32_MAX && !coder_set_in_window(c, p->sets[0])) ||
+                     (p->sets[1] != UINT32_MAX && !coder_set_in_window(c, p->sets[1]));
         if (absent) {
             if (tracing(c))
                 trace_printf(c, "    pattern %s  no match (its words are not in the sentence)\n",
-                             dict_pattern(c->dict, order[k])->text);
+                             dict_pattern(c->dict, p->pattern)->text);
             continue; /* a literal word of the pattern is not in the sentence */
         }
-        const pattern *p = dict_pattern(c->dict, order[k]);
         match_state st;
         if (try_pattern(c, vg, p, floor, limit, &st)) {
-            m->pat = p;
+            m->pat = dict_pattern(c->dict, p->pattern);
             m->source_np = st.source_np;
             m->target_np = st.target_np;
             m->compound_np = st.compound_np;
             m->last_token = st.last;
             if (tracing(c))
-                trace_printf(c, "    pattern %s  matched (%s)\n", p->text, p->where);
+                trace_printf(c, "    pattern %s  matched (%s)\n", m->pat->text, m->pat->where);
             return 1;
         }
         if (tracing(c))
-            trace_printf(c, "    pattern %s  no match\n", p->text);
+            trace_printf(c, "    pattern %s  no match\n", dict_pattern(c->dict, p->pattern)->text);
     }
     return 0;
 }

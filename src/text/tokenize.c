@@ -7,7 +7,8 @@
 ** class table; ASCII letters never leave the fast path (non-ASCII is decoded
 ** only where it occurs); tokens are written straight into the caller's array
 ** (which keeps its storage between sentences); and the word key is folded into
-** a stack buffer and looked up in the frozen word table, with no allocation.
+** a stack buffer and looked up in the frozen word table, with no allocation,
+** a group of words at a time so that their waits for memory overlap.
 **
 ** What a token is (see text.h for the kinds and flags):
 **   words    letters and digits, with inner hyphens ("self-propelled"), inner
@@ -292,31 +293,58 @@ static const unsigned char upper_table[256] = {
 #undef U
 };
 
-static inline word_id lookup(const wordtab *wt, const unsigned char *s, size_t n, int ascii)
-{
-    if (!wt)
-        return WORD_NONE;
-    char key[KEY_MAX];
-    size_t klen;
-    if (ascii) {
-        if (n > KEY_MAX)
-            return WORD_NONE;
-        for (size_t k = 0; k < n; k++)
-            key[k] = (char)upper_table[s[k]];
-        klen = n;
-    } else {
-        klen = wordtab_fold((const char *)s, n, key, sizeof key);
-        if (klen > sizeof key)
-            return WORD_NONE;
-    }
-    return wordtab_lookup(wt, key, klen);
-}
+/* Word lookups are queued and done a group at a time (wordtab_lookup_batch):
+   a full dictionary's word table is megabytes, and one lookup after another
+   would each wait for memory alone.  Nothing in here reads a token's word. */
+#define LOOKUP_GROUP 32
 
 typedef struct tok_out {
     token_vec *v;
     int oom;
     int single_open;    /* an opening single quote ('the bosses') awaits its close */
+    const wordtab *wt;
+    uint32_t n_queued;
+    uint32_t queued_tok[LOOKUP_GROUP];  /* index in v of the token to fill */
+    uint32_t queued_len[LOOKUP_GROUP];
+    const char *queued_key[LOOKUP_GROUP];
+    char keys[LOOKUP_GROUP][KEY_MAX];   /* the folded keys */
 } tok_out;
+
+static void flush_lookups(tok_out *o)
+{
+    word_id ids[LOOKUP_GROUP];
+    wordtab_lookup_batch(o->wt, o->queued_key, o->queued_len, ids, o->n_queued);
+    for (uint32_t i = 0; i < o->n_queued; i++)
+        o->v->items[o->queued_tok[i]].word = ids[i];
+    o->n_queued = 0;
+}
+
+/* Queue the lookup of the folded s[0..n) for token tk (whose word stays
+   WORD_NONE when the key cannot be a dictionary word). */
+static inline void lookup(tok_out *o, token *tk, const unsigned char *s, size_t n, int ascii)
+{
+    if (!o->wt)
+        return;
+    char *key = o->keys[o->n_queued];
+    size_t klen;
+    if (ascii) {
+        if (n > KEY_MAX)
+            return;
+        for (size_t k = 0; k < n; k++)
+            key[k] = (char)upper_table[s[k]];
+        klen = n;
+    } else {
+        klen = wordtab_fold((const char *)s, n, key, KEY_MAX);
+        if (klen > KEY_MAX)
+            return;
+    }
+    uint32_t q = o->n_queued++;
+    o->queued_tok[q] = (uint32_t)(tk - o->v->items);
+    o->queued_key[q] = key;
+    o->queued_len[q] = (uint32_t)klen;
+    if (o->n_queued == LOOKUP_GROUP)
+        flush_lookups(o);
+}
 
 static inline token *push(tok_out *o, size_t start, size_t end, unsigned kind, unsigned flags)
 {
@@ -365,7 +393,7 @@ static int next_nonblank_is_digit(const unsigned char *t, size_t i, size_t end)
 
 /* Emit the word starting at t[i]; returns the index after it (and after any
    possessive split off it). */
-static size_t emit_word(tok_out *o, const wordtab *wt, const unsigned char *t, size_t i,
+static size_t emit_word(tok_out *o, const unsigned char *t, size_t i,
                         size_t end, unsigned base_flags)
 {
     word_scan ws = {.first_case = -1};
@@ -413,7 +441,7 @@ static size_t emit_word(tok_out *o, const wordtab *wt, const unsigned char *t, s
     token *tk = push(o, i, we, kind, flags);
     if (!tk)
         return end;
-    tk->word = lookup(wt, t + i, we - i, !ws.nonascii);
+    lookup(o, tk, t + i, we - i, !ws.nonascii);
 
     /* a possessive after the word: 's or a bare ' after -s */
     if (we >= end)
@@ -445,7 +473,7 @@ static size_t emit_word(tok_out *o, const wordtab *wt, const unsigned char *t, s
     tk = push(o, we, pe, TOK_WORD, (base_flags & TOKF_IN_TITLE) | TOKF_POSSESSIVE);
     if (!tk)
         return end;
-    tk->word = lookup(wt, t + we, pe - we, alen == 1);
+    lookup(o, tk, t + we, pe - we, alen == 1);
     return pe;
 }
 
@@ -462,7 +490,7 @@ static void note_single_quote(tok_out *o, const unsigned char *t, size_t i, size
 }
 
 /* Emit the punctuation or symbol token at t[i]; returns the index after it. */
-static size_t emit_punct(tok_out *o, const wordtab *wt, const unsigned char *t, size_t i,
+static size_t emit_punct(tok_out *o, const unsigned char *t, size_t i,
                          size_t end, unsigned base_flags)
 {
     unsigned char c = t[i];
@@ -543,7 +571,7 @@ static size_t emit_punct(tok_out *o, const wordtab *wt, const unsigned char *t, 
     token *tk = push(o, i, e, kind, flags);
     if (!tk)
         return end;
-    tk->word = lookup(wt, t + i, e - i, ascii);
+    lookup(o, tk, t + i, e - i, ascii);
     return e;
 }
 
@@ -574,7 +602,12 @@ long text_tokenize(const wordtab *wt, const char *text, const sentence *s, token
     const unsigned char *t = (const unsigned char *)text;
     size_t i = s->start, end = s->end;
     size_t first = out->len;
-    tok_out o = {out, 0, 0};
+    tok_out o;
+    o.v = out;
+    o.oom = 0;
+    o.single_open = 0;
+    o.wt = wt;
+    o.n_queued = 0;
     unsigned base = s->in_title ? TOKF_IN_TITLE : 0;
     /* a sentence of n bytes has at most n tokens: one reservation per sentence
        for the common sizes keeps the push branch cold */
@@ -587,7 +620,7 @@ long text_tokenize(const wordtab *wt, const char *text, const sentence *s, token
             continue;
         }
         if (is_alnum_class(cls)) {
-            i = emit_word(&o, wt, t, i, end, base);
+            i = emit_word(&o, t, i, end, base);
             continue;
         }
         if (cls == B_HIGH) {
@@ -597,12 +630,14 @@ long text_tokenize(const wordtab *wt, const char *text, const sentence *s, token
                 continue;
             }
             if (k <= CP_DIGIT) {
-                i = emit_word(&o, wt, t, i, end, base);
+                i = emit_word(&o, t, i, end, base);
                 continue;
             }
         }
-        i = emit_punct(&o, wt, t, i, end, base);
+        i = emit_punct(&o, t, i, end, base);
     }
+    if (o.n_queued)
+        flush_lookups(&o);
     if (o.oom)
         return -1;
     if (out->len > first) {

@@ -616,6 +616,74 @@ static void test_tokenize_word_ids(void **state)
     wordtab_free(wt);
 }
 
+/* wordtab_lookup_batch answers what wordtab_lookup answers, for present and
+   absent keys of every length class (up to 8, 16, longer) and batches of any
+   size, on a table large enough to be probed past collisions. */
+static void test_wordtab_lookup_batch(void **state)
+{
+    (void)state;
+    enum { N = 20000, Q = 3000 };
+    wordtab *wt = wordtab_new();
+    static char keys[N + Q][40];
+    uint64_t x = 88172645463325252ULL;
+    for (size_t i = 0; i < N + Q; i++) {
+        x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+        size_t len = 1 + x % 30;
+        for (size_t k = 0; k < len; k++)
+            keys[i][k] = (char)('A' + (x >> (k % 50)) % 26);
+        keys[i][len] = '\0';
+        if (i < N)
+            wordtab_intern(wt, keys[i], len);
+    }
+    wordtab_freeze(wt);
+    const char *batch[Q];
+    uint32_t lens[Q];
+    word_id ids[Q];
+    size_t present = 0;
+    for (size_t q = 0; q < Q; q++) { /* every other key absent */
+        batch[q] = keys[q % 2 ? N + q : q * 6];
+        lens[q] = (uint32_t)strlen(batch[q]);
+    }
+    static const size_t sizes[] = {0, 1, 7, 32, 33, 100, Q};
+    for (size_t s = 0; s < sizeof sizes / sizeof sizes[0]; s++) {
+        memset(ids, 0xFF, sizeof ids);
+        wordtab_lookup_batch(wt, batch, lens, ids, sizes[s]);
+        for (size_t q = 0; q < sizes[s]; q++)
+            assert_int_equal(ids[q], wordtab_lookup(wt, batch[q], lens[q]));
+        for (size_t q = sizes[s]; q < Q; q++)
+            assert_int_equal(ids[q], 0xFFFFFFFFu); /* nothing past n written */
+    }
+    for (size_t q = 0; q < Q; q++)
+        present += ids[q] != WORD_NONE;
+    assert_true(present >= Q / 2); /* the even ones, and any random repeat */
+    wordtab_free(wt);
+}
+
+/* A sentence longer than a lookup group: every token's id is its own key's. */
+static void test_tokenize_many_words_get_their_ids(void **state)
+{
+    (void)state;
+    wordtab *wt = wordtab_new();
+    char text[4096] = "";
+    size_t len = 0;
+    for (unsigned i = 0; i < 150; i++) {
+        char w[16];
+        snprintf(w, sizeof w, "W%uX", i * 7919 % 1000);
+        if (i % 3)
+            wordtab_intern(wt, w, strlen(w));
+        len += (size_t)snprintf(text + len, sizeof text - len, "%s%s", w, i % 10 == 9 ? ", " : " ");
+    }
+    wordtab_freeze(wt);
+    toks k = tokenize(wt, text, 0);
+    assert_true(k.v.len > 150);
+    for (size_t i = 0; i < k.v.len; i++) {
+        const char *t = tok_text(&k, i);
+        assert_int_equal(k.v.items[i].word, wordtab_lookup(wt, t, strlen(t)));
+    }
+    vec_free(&k.v);
+    wordtab_free(wt);
+}
+
 static void test_tokenize_sentence_spans_of_a_document(void **state)
 {
     (void)state;
@@ -712,6 +780,8 @@ int main(void)
         cmocka_unit_test(test_tokenize_hyphens_dashes_quotes),
         cmocka_unit_test(test_tokenize_case_flags_and_unicode),
         cmocka_unit_test(test_tokenize_word_ids),
+        cmocka_unit_test(test_wordtab_lookup_batch),
+        cmocka_unit_test(test_tokenize_many_words_get_their_ids),
         cmocka_unit_test(test_tokenize_sentence_spans_of_a_document),
         cmocka_unit_test(test_tokenize_survives_invalid_bytes),
         cmocka_unit_test(test_abbreviation_tables),

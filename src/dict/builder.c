@@ -77,6 +77,7 @@ void dict_core_free(dict_core *c)
     free(c->word_stems);
     free(c->root_child);
     free(c->node_kids);
+    free(c->edge_bloom);
 }
 
 void dict_builder_free(dict_builder *b)

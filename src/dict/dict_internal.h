@@ -173,6 +173,11 @@ typedef struct dict_core {
     uint32_t n_root;
     uint8_t *node_kids;             /* by node: a bit per class of lexeme (kid_bit) that
                                        has a consecutive child; 0 for a leaf */
+    uint64_t *edge_bloom;           /* two bits per consecutive edge (node, lexeme) in
+                                       one word of this blocked bloom filter: a step
+                                       whose bits are not both set has no edge, and
+                                       needs no probe into the edge table */
+    uint32_t edge_bloom_mask;       /* words - 1 */
     wordtab *code_tab;              /* codebook codes -> id (index + 1) */
     char version[33];
     int frozen;

@@ -836,6 +836,82 @@ static void test_trie_longest_match(void **state)
     dict_set_free(d);
 }
 
+static int cmp_u64(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* A phrase prefix of up to 4 vocabulary words as one number. */
+static uint64_t prefix_code(const unsigned *w, size_t n)
+{
+    uint64_t c = n;
+    for (size_t i = 0; i < n; i++)
+        c |= (uint64_t)(w[i] + 1) << (8 + 8 * i);
+    return c;
+}
+
+/* Every trie step, on thousands of generated phrases: a child exactly when the
+   prefix and the word begin some phrase (the steps' filters - the node's class
+   byte and the edge bloom - never hide an edge, and never invent one). */
+static void test_trie_steps_exact(void **state)
+{
+    (void)state;
+    enum { VOCAB = 40, PHRASES = 3000 };
+    char vocab[VOCAB][8];
+    for (unsigned i = 0; i < VOCAB; i++)
+        snprintf(vocab[i], sizeof vocab[i], "Q%c%c", 'A' + i % 26, 'A' + i / 26);
+    static unsigned words[PHRASES][4];
+    static size_t lens[PHRASES];
+    static uint64_t prefixes[PHRASES * 5];
+    size_t n_prefixes = 0;
+    size_t cap = PHRASES * 40, len = 0;
+    char *text = malloc(cap);
+    assert_non_null(text);
+    uint64_t x = 2463534242ULL;
+    for (size_t p = 0; p < PHRASES; p++) {
+        x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+        lens[p] = 1 + x % 4;
+        for (size_t k = 0; k < lens[p]; k++) {
+            words[p][k] = (unsigned)((x >> (8 + 6 * k)) % VOCAB);
+            len += (size_t)snprintf(text + len, cap - len, "%s%s", k ? "_" : "", vocab[words[p][k]]);
+        }
+        len += (size_t)snprintf(text + len, cap - len, " [X%zu]\n", p);
+        for (size_t k = 0; k <= lens[p]; k++)
+            prefixes[n_prefixes++] = prefix_code(words[p], k);
+    }
+    qsort(prefixes, n_prefixes, sizeof *prefixes, cmp_u64);
+    dict_set *d = build("gen.actors", text, DICT_FILE_ACTORS, DIALECT_NATIVE, NULL);
+    free(text);
+    size_t checked = 0, children = 0;
+    for (size_t p = 0; p < PHRASES; p++) {
+        uint32_t node = DICT_TRIE_ROOT;
+        for (size_t k = 0; k <= lens[p]; k++) {
+            /* from this prefix, every word of the vocabulary */
+            for (unsigned w = 0; w < VOCAB; w++) {
+                unsigned ext[5];
+                memcpy(ext, words[p], k * sizeof *ext);
+                ext[k] = w;
+                uint64_t code = k < 4 ? prefix_code(ext, k + 1) : 0;
+                int expect = k < 4 && bsearch(&code, prefixes, n_prefixes, sizeof code, cmp_u64);
+                uint32_t child = dict_trie_step(d, node, word(d, vocab[w]));
+                assert_int_equal(child != DICT_TRIE_NONE, expect);
+                checked++;
+                children += expect;
+            }
+            if (k < lens[p]) {
+                node = dict_trie_step(d, node, word(d, vocab[words[p][k]]));
+                assert_int_not_equal(node, DICT_TRIE_NONE);
+            }
+        }
+        size_t n;
+        dict_trie_payloads(d, node, &n);
+        assert_true(n > 0);
+    }
+    assert_true(checked > 100000 && children > 10000);
+    dict_set_free(d);
+}
+
 /* ---- malformed lines ---------------------------------------------------------------- */
 
 static void test_malformed_lines(void **state)
@@ -1335,6 +1411,7 @@ int main(void)
         cmocka_unit_test(test_tabari_stems_and_endings),
         cmocka_unit_test(test_tabari_gaps),
         cmocka_unit_test(test_trie_longest_match),
+        cmocka_unit_test(test_trie_steps_exact),
         cmocka_unit_test(test_malformed_lines),
         cmocka_unit_test(test_codebook_and_unknown_codes),
         cmocka_unit_test(test_discards_and_options),

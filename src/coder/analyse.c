@@ -100,6 +100,13 @@ static void find_lexemes(coder *c)
     c->sentence_lexemes = 0;
     vec_clear(&c->window_lexemes);
     memset(c->lexeme_bits, 0, sizeof c->lexeme_bits);
+    /* the per-word data of a full dictionary set is megabytes: ask for all the
+       window's words first, so that their cache misses overlap */
+    for (uint16_t i = 0; i < c->n_tok; i++)
+        if (c->tok[i].word != WORD_NONE) {
+            dict_prefetch_word(c->dict, c->tok[i].word);
+            grammar_prefetch(c->g, c->tok[i].word);
+        }
     for (uint16_t i = 0; i < c->n_tok; i++) {
         tok_info *ti = &c->info[i];
         memset(ti, 0, sizeof *ti);
@@ -117,10 +124,7 @@ static void find_lexemes(coder *c)
         }
         if (t->word != WORD_NONE) {
             /* a known word: its key is in the table, no folding needed */
-            const wordtab *wt = dict_words(c->dict);
-            ti->n_lex = (uint8_t)dict_token_lexemes(c->dict, wordtab_key(wt, t->word),
-                                                    wordtab_key_len(wt, t->word), t->word, ti->lex,
-                                                    MAX_LEXEMES);
+            ti->n_lex = (uint8_t)dict_word_lexemes(c->dict, t->word, ti->lex, MAX_LEXEMES);
             ti->gclass = grammar_class(c->g, t->word);
             for (uint8_t k = 0; k < ti->n_lex; k++)
                 note_window_lexeme(c, ti->lex[k]);

@@ -85,6 +85,13 @@ static inline uint64_t grammar_class(const grammar_model *g, word_id w)
     return w < g->n_words ? g->word_class[w] : 0;
 }
 
+/* A hint: bring in the class of w (see dict_prefetch_word). */
+static inline void grammar_prefetch(const grammar_model *g, word_id w)
+{
+    if (w < g->n_words)
+        __builtin_prefetch(&g->word_class[w]);
+}
+
 /* The id of a grammar word ("THE"), WORD_NONE if absent. */
 word_id grammar_word(const grammar_model *g, const char *word);
 

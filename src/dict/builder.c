@@ -73,6 +73,8 @@ void dict_core_free(dict_core *c)
     free(c->payloads);
     free(c->node_gap);
     free(c->stem_lex);
+    free(c->stem_packed);
+    free(c->stem_packed_at);
     free(c->word_stem_start);
     free(c->word_stems);
     free(c->root_child);

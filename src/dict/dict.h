@@ -234,6 +234,15 @@ const dict_payload *dict_trie_payloads(const dict_set *d, uint32_t node, size_t 
 size_t dict_token_lexemes(const dict_set *d, const char *key, size_t len, word_id exact,
                           lex_id *out, size_t cap);
 
+/* The same for a token whose folded form is the key of word w (w != WORD_NONE):
+   no key needed, the stems were walked when the set was frozen. */
+size_t dict_word_lexemes(const dict_set *d, word_id w, lex_id *out, size_t cap);
+
+/* A hint, no effect on results: bring in the memory that dict_word_lexemes(w)
+   and a first trie step along w will read.  A coder calls it for every token of
+   a sentence before looking at any, so that their cache misses overlap. */
+void dict_prefetch_word(const dict_set *d, word_id w);
+
 /* ---- the set ------------------------------------------------------------ */
 
 const wordtab *dict_words(const dict_set *d);

@@ -166,6 +166,14 @@ typedef struct dict_core {
     uint32_t *stem_lex;             /* by char-trie node: stem lexeme or 0 */
     uint32_t n_stem_nodes;
     uint32_t stem_root[256];        /* the char trie's first step: byte -> node (UINT32_MAX) */
+    /* the char trie packed for stem_walk: per node, at stem_packed_at[node],
+       [mask of its children's letters A-Z, STEM_PACKED_OTHER when a child is
+       along another byte][its stem lexeme or 0][its node id][the packed offsets
+       of its letter children, in letter order]: a step along a letter reads one
+       place, where the edge table took a probe and stem_lex a second read */
+    uint32_t *stem_packed;
+    uint32_t *stem_packed_at;       /* by node */
+    uint32_t stem_root_at[256];     /* byte -> packed offset of the root's child (UINT32_MAX) */
     uint32_t *word_stem_start;      /* by word id, n_stem_words + 1: its stems in word_stems */
     lex_id *word_stems;             /* the stems each word begins with, longest first */
     uint32_t n_stem_words;          /* 0 when the set has no stems */

@@ -193,21 +193,87 @@ static int index_gaps(dict_core *c)
     return 0;
 }
 
+#define STEM_PACKED_OTHER 0x80000000u
+
 /* The stems that are prefixes of key[0..len), in the order the walk meets
    them (shortest first), at most 64: what dict_token_lexemes reports. */
 static size_t stem_walk(const dict_core *c, const char *key, size_t len, lex_id found[64])
 {
     size_t k = 0;
-    uint32_t node = 0;
-    for (size_t i = 0; i < len; i++) {
-        node = i == 0 ? c->stem_root[(unsigned char)key[0]]
-                      : u64map_get(&c->stem_edges, ((uint64_t)node << 8) | (unsigned char)key[i]);
-        if (node == UINT32_MAX)
+    if (!len)
+        return 0;
+    uint32_t at = c->stem_root_at[(unsigned char)key[0]];
+    for (size_t i = 0;;) {
+        if (at == UINT32_MAX)
             break;
-        if (c->stem_lex[node] && k < 64)
-            found[k++] = c->stem_lex[node];
+        const uint32_t *n = c->stem_packed + at;
+        if (n[1] && k < 64)
+            found[k++] = n[1];
+        if (++i >= len)
+            break;
+        unsigned char b = (unsigned char)key[i];
+        uint32_t letter = (uint32_t)b - 'A';
+        if (letter < 26) {
+            uint32_t bit = 1u << letter;
+            at = (n[0] & bit) ? n[3 + __builtin_popcount(n[0] & (bit - 1))] : UINT32_MAX;
+        } else if (n[0] & STEM_PACKED_OTHER) {
+            uint32_t child = u64map_get(&c->stem_edges, ((uint64_t)n[2] << 8) | b);
+            at = child == UINT32_MAX ? UINT32_MAX : c->stem_packed_at[child];
+        } else {
+            at = UINT32_MAX;
+        }
     }
     return k;
+}
+
+/* Pack the char trie (see dict_core.stem_packed). */
+static int pack_stems(dict_core *c)
+{
+    uint32_t n = c->n_stem_nodes;
+    uint32_t *mask = calloc(n ? n : 1, sizeof *mask);
+    c->stem_packed_at = malloc((n ? n : 1) * sizeof *c->stem_packed_at);
+    if (!mask || !c->stem_packed_at) {
+        free(mask);
+        return -1;
+    }
+    for (uint32_t i = 0; c->stem_edges.mask && i <= c->stem_edges.mask; i++) {
+        const u64map_slot *s = &c->stem_edges.slots[i];
+        if (s->key == U64MAP_EMPTY)
+            continue;
+        uint32_t parent = (uint32_t)(s->key >> 8), letter = (uint32_t)(s->key & 255) - 'A';
+        mask[parent] |= letter < 26 ? 1u << letter : STEM_PACKED_OTHER;
+    }
+    size_t total = 0;
+    for (uint32_t node = 0; node < n; node++) {
+        c->stem_packed_at[node] = (uint32_t)total;
+        total += 3 + (size_t)__builtin_popcount(mask[node] & ~STEM_PACKED_OTHER);
+    }
+    c->stem_packed = malloc((total ? total : 1) * sizeof *c->stem_packed);
+    if (!c->stem_packed) {
+        free(mask);
+        return -1;
+    }
+    for (uint32_t node = 0; node < n; node++) {
+        uint32_t *p = c->stem_packed + c->stem_packed_at[node];
+        p[0] = mask[node];
+        p[1] = c->stem_lex[node];
+        p[2] = node;
+    }
+    for (uint32_t i = 0; c->stem_edges.mask && i <= c->stem_edges.mask; i++) {
+        const u64map_slot *s = &c->stem_edges.slots[i];
+        if (s->key == U64MAP_EMPTY)
+            continue;
+        uint32_t parent = (uint32_t)(s->key >> 8), letter = (uint32_t)(s->key & 255) - 'A';
+        if (letter >= 26)
+            continue;
+        uint32_t *p = c->stem_packed + c->stem_packed_at[parent];
+        p[3 + __builtin_popcount(p[0] & ((1u << letter) - 1))] = c->stem_packed_at[s->val];
+    }
+    free(mask);
+    for (unsigned b = 0; b < 256; b++)
+        c->stem_root_at[b] = c->stem_root[b] == UINT32_MAX ? UINT32_MAX
+                                                           : c->stem_packed_at[c->stem_root[b]];
+    return 0;
 }
 
 /* Every word's stems, walked once (the set has stems). */
@@ -287,6 +353,8 @@ static int index_stems(dict_core *c)
     c->n_stem_nodes = (uint32_t)stem_lex.len;
     for (unsigned b = 0; b < 256; b++)
         c->stem_root[b] = u64map_get(&c->stem_edges, b);
+    if (pack_stems(c) != 0)
+        return -1;
     return c->n_stems ? index_word_stems(c) : 0;
 }
 
@@ -416,6 +484,29 @@ size_t dict_token_lexemes(const dict_set *d, const char *key, size_t len, word_i
     while (k > 0 && n < cap)
         out[n++] = found[--k];
     return n;
+}
+
+size_t dict_word_lexemes(const dict_set *d, word_id w, lex_id *out, size_t cap)
+{
+    const dict_core *c = &d->c;
+    if (w >= c->n_stem_words || w == WORD_NONE) /* no stems, or not walked */
+        return dict_token_lexemes(d, wordtab_key(c->words, w), wordtab_key_len(c->words, w), w,
+                                  out, cap);
+    size_t n = 0;
+    if (n < cap)
+        out[n++] = w;
+    for (uint32_t i = c->word_stem_start[w]; i < c->word_stem_start[w + 1] && n < cap; i++)
+        out[n++] = c->word_stems[i];
+    return n;
+}
+
+void dict_prefetch_word(const dict_set *d, word_id w)
+{
+    const dict_core *c = &d->c;
+    if (w < c->n_stem_words)
+        __builtin_prefetch(&c->word_stem_start[w]);
+    if (w < c->n_root)
+        __builtin_prefetch(&c->root_child[w]);
 }
 
 /* ---- tables ------------------------------------------------------------------- */
@@ -571,7 +662,7 @@ size_t dict_memory(const dict_set *d)
     m += u64map_memory(&c->code_index) + u64map_memory(&c->edges) + u64map_memory(&c->stem_edges);
     m += ((size_t)c->n_nodes + 1) * sizeof(uint32_t) + (size_t)c->n_nodes +
          (size_t)(c->pay_start ? c->pay_start[c->n_nodes] : 0) * sizeof(dict_payload) +
-         (size_t)c->n_stem_nodes * sizeof(uint32_t);
+         (size_t)c->n_stem_nodes * sizeof(uint32_t) * 5 + (size_t)c->stem_edges.count * sizeof(uint32_t);
     if (c->n_stem_words)
         m += ((size_t)c->n_stem_words + 1) * sizeof(uint32_t) +
              (size_t)c->word_stem_start[c->n_stem_words] * sizeof(lex_id);

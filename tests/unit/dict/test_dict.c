@@ -912,6 +912,72 @@ static void test_trie_steps_exact(void **state)
     dict_set_free(d);
 }
 
+/* The stems of a token, from the packed character trie, equal those found by
+   testing every stem of the set as a prefix, longest first; and a known word's
+   lexemes (walked at freeze) equal its key's. */
+static void test_stem_walk_exact(void **state)
+{
+    (void)state;
+    static const char alphabet[] = "ABCZ1-";
+    size_t cap = 1 << 16, len = 0;
+    char *text = malloc(cap);
+    assert_non_null(text);
+    uint64_t x = 0x9E3779B97F4A7C15ULL;
+    for (unsigned i = 0; i < 600; i++) {
+        x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+        size_t n = 1 + x % 6;
+        char w[16];
+        w[0] = "ABCZ"[(x >> 8) % 4]; /* a stem starts with a letter */
+        for (size_t k = 1; k < n; k++)
+            w[k] = alphabet[(x >> (12 + 4 * k)) % 6];
+        if (w[n - 1] == '-')
+            w[n - 1] = 'A';
+        w[n] = '\0';
+        /* a stem (no final '_') or, one in four, an exact word */
+        len += (size_t)snprintf(text + len, cap - len, "%s%s [X%u]\n", w, i % 4 ? "" : "_", i);
+    }
+    dict_set *d = build("gen.actors", text, DICT_FILE_ACTORS, DIALECT_TABARI, NULL);
+    free(text);
+    const wordtab *wt = dict_words(d);
+    size_t n_stems = 0;
+    for (uint32_t id = 1; id < wordtab_count(wt); id++)
+        n_stems += wordtab_key(wt, id)[wordtab_key_len(wt, id) - 1] == '*';
+    assert_true(n_stems > 200);
+    size_t with_stems = 0;
+    for (unsigned t = 0; t < 20000; t++) {
+        x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+        size_t n = 1 + x % 9;
+        char key[16];
+        for (size_t k = 0; k < n; k++)
+            key[k] = alphabet[(x >> (4 + 5 * k)) % 6];
+        key[n] = '\0';
+        lex_id want[64];
+        size_t n_want = 0;
+        for (size_t l = n; l >= 1; l--) { /* longest first */
+            char stem[20];
+            snprintf(stem, sizeof stem, "%.*s*", (int)l, key);
+            word_id id = wordtab_lookup(wt, stem, l + 1);
+            if (id != WORD_NONE)
+                want[n_want++] = id;
+        }
+        lex_id got[64];
+        size_t n_got = dict_token_lexemes(d, key, n, WORD_NONE, got, 64);
+        assert_int_equal(n_got, n_want);
+        for (size_t k = 0; k < n_got; k++)
+            assert_int_equal(got[k], want[k]);
+        with_stems += n_got > 0;
+    }
+    assert_true(with_stems > 1000);
+    for (uint32_t id = 1; id < wordtab_count(wt); id++) {
+        lex_id a[16], b[16];
+        size_t na = dict_word_lexemes(d, id, a, 16);
+        size_t nb = dict_token_lexemes(d, wordtab_key(wt, id), wordtab_key_len(wt, id), id, b, 16);
+        assert_int_equal(na, nb);
+        assert_memory_equal(a, b, na * sizeof *a);
+    }
+    dict_set_free(d);
+}
+
 /* ---- malformed lines ---------------------------------------------------------------- */
 
 static void test_malformed_lines(void **state)
@@ -1412,6 +1478,7 @@ int main(void)
         cmocka_unit_test(test_tabari_gaps),
         cmocka_unit_test(test_trie_longest_match),
         cmocka_unit_test(test_trie_steps_exact),
+        cmocka_unit_test(test_stem_walk_exact),
         cmocka_unit_test(test_malformed_lines),
         cmocka_unit_test(test_codebook_and_unknown_codes),
         cmocka_unit_test(test_discards_and_options),

@@ -50,19 +50,7 @@ static void sort_patterns(const dict_set *d, uint32_t *ids, size_t n)
     }
 }
 
-static uint64_t mix64(uint64_t x)
-{
-    x ^= x >> 33;
-    x *= 0xff51afd7ed558ccdULL;
-    x ^= x >> 33;
-    return x;
-}
-
-/* One bit of a 64-bit sentence signature per lexeme (see pattern_needs). */
-uint64_t coder_lex_bit(lex_id lex)
-{
-    return 1ULL << (mix64(lex) & 63);
-}
+#define mix64 coder_mix64
 
 static int set_first_add(coder_model *m, uint64_t key)
 {
@@ -150,13 +138,23 @@ static int build_set_index(coder_model *m)
     if (!m->set_first)
         return -1;
     m->set_first_mask = cap - 1;
-    for (size_t s = 0; s < dict_n_sets(d); s++)
+    m->set_first_start = malloc((dict_n_sets(d) + 1) * sizeof(uint32_t));
+    m->set_first_bits = malloc((members + 1) * sizeof(uint16_t));
+    if (!m->set_first_start || !m->set_first_bits)
+        return -1;
+    uint32_t n_bits = 0;
+    for (size_t s = 0; s < dict_n_sets(d); s++) {
+        m->set_first_start[s] = n_bits;
         for (size_t k = 0; k < dict_set_n_members(d, (uint32_t)s); k++) {
             size_t len;
             const lex_id *ph = dict_set_member(d, (uint32_t)s, k, &len);
-            if (len && ph[0] != DICT_LEX_GAP)
+            if (len && ph[0] != DICT_LEX_GAP) {
                 set_first_add(m, ((uint64_t)(s + 1) << 32) | ph[0]);
+                m->set_first_bits[n_bits++] = coder_lex_filter_bit(ph[0]);
+            }
         }
+    }
+    m->set_first_start[dict_n_sets(d)] = n_bits;
     if (build_lex_sets(m, members) != 0)
         return -1;
     return 0;
@@ -342,6 +340,8 @@ void coder_model_free(coder_model *m)
     free(m->set_first);
     free(m->lex_sets);
     free(m->lex_sets_ids);
+    free(m->set_first_start);
+    free(m->set_first_bits);
     free(m->slots);
     free(m->slot_elems);
     free(m->slot_filter);
@@ -417,8 +417,16 @@ int coder_set_in_window(coder *c, uint32_t set)
     }
     if (set >= c->n_set_seen)
         return 1;
-    if (c->sets_marked != c->window_no)
+    if (c->sets_marked != c->window_no) {
+        /* not marked yet: the window filter may say no without marking */
+        const coder_model *m = c->model;
+        int maybe = 0;
+        for (uint32_t b = m->set_first_start[set]; b < m->set_first_start[set + 1] && !maybe; b++)
+            maybe = coder_lex_maybe_in_window(c, m->set_first_bits[b]);
+        if (!maybe)
+            return 0;
         mark_window_sets(c);
+    }
     return c->set_seen[set] == c->window_no;
 }
 
@@ -723,7 +731,8 @@ static int code_window(coder *c)
             trace_printf(c, "  commentary frame: the author's view, not an event\n");
         return 0;
     }
-    resolve_sentence_date(c);
+    if (c->vgs.len) /* the sentence's date is only read for its verb groups' events */
+        resolve_sentence_date(c);
     c->sentence_discarded = 0;
     size_t before = c->out->len;
     if (assemble_events(c) != 0)

@@ -79,6 +79,11 @@ typedef struct coder_model {
     struct lex_sets_slot { lex_id lex; uint32_t first, count; } *lex_sets;
     uint32_t lex_sets_mask;
     uint32_t *lex_sets_ids;
+    /* per set, coder_lex_filter_bit of the lexemes its members start with
+       (set_first_bits[set_first_start[s] .. set_first_start[s + 1])): a set none
+       of whose bits is in the window's filter is absent without marking */
+    uint32_t *set_first_start;
+    uint16_t *set_first_bits;
     /* per pattern_order slot (verb order, most specific first), what the
        matcher reads to reject a pattern without trying it and then to try it:
        read in order, with the elements copied next to each other in slot

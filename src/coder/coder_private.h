@@ -114,7 +114,19 @@ static inline int coder_lex_maybe_in_window(const coder *c, uint16_t bit)
 
 int coder_set_in_window(coder *c, uint32_t set);
 
-uint64_t coder_lex_bit(lex_id lex);
+static inline uint64_t coder_mix64(uint64_t x)
+{
+    x ^= x >> 33;
+    x *= 0xff51afd7ed558ccdULL;
+    x ^= x >> 33;
+    return x;
+}
+
+/* One bit of a 64-bit sentence signature per lexeme (see pattern_slot.needs). */
+static inline uint64_t coder_lex_bit(lex_id lex)
+{
+    return 1ULL << (coder_mix64(lex) & 63);
+}
 const struct key_run *coder_model_key_run(const coder_model *m, uint32_t verb, lex_id lex);
 
 /* The word id of a literal upper-case word (cached per coder). */

@@ -212,9 +212,17 @@ static int32_t scan_range(const coder *c, uint16_t from, uint16_t to, int32_t ba
 static int background_frame(const coder *c)
 {
     char w[3][24];
+    /* every frame opens with one of these words: when the table has them all,
+       a token that is none of them is passed over without folding */
+    word_id in = coder_word((coder *)c, "IN"), over = coder_word((coder *)c, "OVER"),
+            for_ = coder_word((coder *)c, "FOR");
+    int by_id = in != WORD_NONE && over != WORD_NONE && for_ != WORD_NONE;
     for (uint16_t i = 0; i + 2 < c->n_tok; i++) {
         if (!(c->info[i].gclass & (G_PREP)) && !(c->info[i + 1].gclass & G_TIME) &&
             !(c->info[i + 2].gclass & G_TIME))
+            continue;
+        word_id w0 = c->tok[i].word;
+        if (by_id && w0 != in && w0 != over && w0 != for_)
             continue;
         for (int k = 0; k < 3; k++)
             key_of(c, (uint16_t)(i + k), w[k], sizeof w[k]);

@@ -195,6 +195,14 @@ static int index_gaps(dict_core *c)
 
 #define STEM_PACKED_OTHER 0x80000000u
 
+/* Bits set in x (without -mpopcnt, __builtin_popcount is a library call). */
+static inline uint32_t count_bits(uint32_t x)
+{
+    x = x - ((x >> 1) & 0x55555555u);
+    x = (x & 0x33333333u) + ((x >> 2) & 0x33333333u);
+    return (((x + (x >> 4)) & 0x0F0F0F0Fu) * 0x01010101u) >> 24;
+}
+
 /* The stems that are prefixes of key[0..len), in the order the walk meets
    them (shortest first), at most 64: what dict_token_lexemes reports. */
 static size_t stem_walk(const dict_core *c, const char *key, size_t len, lex_id found[64])
@@ -215,7 +223,7 @@ static size_t stem_walk(const dict_core *c, const char *key, size_t len, lex_id 
         uint32_t letter = (uint32_t)b - 'A';
         if (letter < 26) {
             uint32_t bit = 1u << letter;
-            at = (n[0] & bit) ? n[3 + __builtin_popcount(n[0] & (bit - 1))] : UINT32_MAX;
+            at = (n[0] & bit) ? n[3 + count_bits(n[0] & (bit - 1))] : UINT32_MAX;
         } else if (n[0] & STEM_PACKED_OTHER) {
             uint32_t child = u64map_get(&c->stem_edges, ((uint64_t)n[2] << 8) | b);
             at = child == UINT32_MAX ? UINT32_MAX : c->stem_packed_at[child];
@@ -246,7 +254,7 @@ static int pack_stems(dict_core *c)
     size_t total = 0;
     for (uint32_t node = 0; node < n; node++) {
         c->stem_packed_at[node] = (uint32_t)total;
-        total += 3 + (size_t)__builtin_popcount(mask[node] & ~STEM_PACKED_OTHER);
+        total += 3 + (size_t)count_bits(mask[node] & ~STEM_PACKED_OTHER);
     }
     c->stem_packed = malloc((total ? total : 1) * sizeof *c->stem_packed);
     if (!c->stem_packed) {
@@ -267,7 +275,7 @@ static int pack_stems(dict_core *c)
         if (letter >= 26)
             continue;
         uint32_t *p = c->stem_packed + c->stem_packed_at[parent];
-        p[3 + __builtin_popcount(p[0] & ((1u << letter) - 1))] = c->stem_packed_at[s->val];
+        p[3 + count_bits(p[0] & ((1u << letter) - 1))] = c->stem_packed_at[s->val];
     }
     free(mask);
     for (unsigned b = 0; b < 256; b++)

@@ -73,6 +73,20 @@ static char *make_verbs(uint64_t *seed)
         len += (size_t)snprintf(buf + len, cap - len, "%s %s", i ? "," : "", w);
     }
     len += (size_t)snprintf(buf + len, cap - len, "\n");
+    /* more phrase sets, with one- and two-word members, for set presence */
+    for (unsigned s = 0; s < 30; s++) {
+        len += (size_t)snprintf(buf + len, cap - len, "&SET%u =", s);
+        unsigned members = 1 + rng_next(seed) % 4;
+        for (unsigned k = 0; k < members; k++) {
+            word_name(rng_next(seed) % 40, w, sizeof w);
+            len += (size_t)snprintf(buf + len, cap - len, "%s %s", k ? "," : "", w);
+            if (rng_next(seed) % 3 == 0) {
+                word_name(rng_next(seed) % 40, w, sizeof w);
+                len += (size_t)snprintf(buf + len, cap - len, " %s", w);
+            }
+        }
+        len += (size_t)snprintf(buf + len, cap - len, "\n");
+    }
     static const unsigned n_patterns[N_VERBS] = {3, 20, 47, 60, 150, 300};
     for (unsigned v = 0; v < N_VERBS; v++) {
         len += (size_t)snprintf(buf + len, cap - len, "FLOMP%c [---]\n", 'A' + v);
@@ -263,11 +277,54 @@ static void test_key_runs_equal_a_scan(void **state)
     }
 }
 
+/* coder_set_in_window (which first asks the window filter) answers whether a
+   token of the window starts a member of the set, on generated windows. */
+static void test_set_presence_equals_a_scan(void **state)
+{
+    const fixture *f = *state;
+    const wordtab *wt = dict_words(f->dict);
+    coder *c = coder_new(f->model, NULL);
+    assert_non_null(c);
+    static tok_info info[24];
+    c->info = info;
+    uint64_t seed = 4242;
+    size_t present = 0, checks = 0;
+    for (unsigned w = 0; w < 2000; w++) {
+        c->window_no++;
+        c->n_tok = (uint16_t)(1 + rng_next(&seed) % 24);
+        memset(c->lexeme_bits, 0, sizeof c->lexeme_bits);
+        for (uint16_t i = 0; i < c->n_tok; i++) { /* what find_lexemes leaves */
+            char name[32];
+            word_name(rng_next(&seed) % N_WORDS, name, sizeof name);
+            info[i].n_lex = 1;
+            info[i].lex[0] = wordtab_lookup(wt, name, strlen(name));
+            uint16_t bit = coder_lex_filter_bit(info[i].lex[0]);
+            c->lexeme_bits[bit >> 6] |= 1ULL << (bit & 63);
+        }
+        for (uint32_t s = 0; s < dict_n_sets(f->dict); s++) {
+            int want = 0;
+            for (size_t k = 0; k < dict_set_n_members(f->dict, s); k++) {
+                size_t len;
+                const lex_id *ph = dict_set_member(f->dict, s, k, &len);
+                for (uint16_t i = 0; i < c->n_tok && len && ph[0] != DICT_LEX_GAP; i++)
+                    want |= info[i].lex[0] == ph[0];
+            }
+            assert_int_equal(coder_set_in_window(c, s), want);
+            present += want;
+            checks++;
+        }
+    }
+    assert_true(present > checks / 20 && present < checks);
+    c->info = NULL;
+    coder_free(c);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_filtered_matches_equal_full_tries),
         cmocka_unit_test(test_key_runs_equal_a_scan),
+        cmocka_unit_test(test_set_presence_equals_a_scan),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

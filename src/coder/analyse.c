@@ -79,18 +79,33 @@ static int tok_is_word(const coder *c, uint16_t i, const char *word)
 
 /* ---- 1. lexemes -------------------------------------------------------- */
 
-/* Remember a lexeme of the window: its signature bit, and the distinct list
-   (the window's 4096-bit filter answers "new" at once; "maybe seen" checks the
-   list). */
-static void note_window_lexeme(coder *c, lex_id lex)
+/* Remember a lexeme of the window: its signature bit, its bit in the window
+   filter, and the distinct list (the filter answers "new" at once; "maybe
+   listed" asks window_set, or scans the list when it is too long for the set). */
+static inline void note_window_lexeme(coder *c, lex_id lex)
 {
     c->sentence_lexemes |= coder_lex_bit(lex);
     uint32_t bit = coder_lex_filter_bit(lex);
-    if (c->lexeme_bits[bit >> 6] & (1ULL << (bit & 63)))
-        for (size_t q = 0; q < c->window_lexemes.len; q++)
+    int maybe = (c->lexeme_bits[bit >> 6] >> (bit & 63)) & 1u;
+    c->lexeme_bits[bit >> 6] |= 1ULL << (bit & 63);
+    size_t n = c->window_lexemes.len;
+    if (n < WINDOW_SET_MAX) {
+        const uint32_t mask = 2 * WINDOW_SET_MAX - 1;
+        uint32_t h = (uint32_t)(lex * 2654435761u) >> 23;
+        for (;; h = (h + 1) & mask) {
+            if (c->window_set[h].tag != c->window_no) {
+                c->window_set[h].lex = lex;
+                c->window_set[h].tag = c->window_no;
+                break;
+            }
+            if (c->window_set[h].lex == lex)
+                return;
+        }
+    } else if (maybe) {
+        for (size_t q = 0; q < n; q++)
             if (c->window_lexemes.items[q] == lex)
                 return;
-    c->lexeme_bits[bit >> 6] |= 1ULL << (bit & 63);
+    }
     vec_push(&c->window_lexemes, lex);
 }
 

@@ -715,6 +715,7 @@ static int code_window(coder *c)
         c->window_no = 1;
         if (c->set_seen)
             memset(c->set_seen, 0, c->n_set_seen * sizeof(uint32_t));
+        memset(c->window_set, 0, sizeof c->window_set);
     }
     if (c->opt.rules == CODER_RULES_TABARI)
         return tabari_code_sentence(c);

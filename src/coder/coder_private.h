@@ -35,6 +35,8 @@ typedef struct country_count {
     uint16_t count;
 } country_count;
 
+#define WINDOW_SET_MAX 256
+
 struct coder {
     const coder_model *model;
     const dict_set *dict;
@@ -99,6 +101,10 @@ struct coder {
        too, which window_lexemes leaves out): a pattern one of whose literal
        words has no bit here cannot match (coder_lex_filter_bit) */
     uint64_t lexeme_bits[64];
+    /* window_lexemes as an open-addressing set while it holds fewer than
+       WINDOW_SET_MAX (a slot is used when its tag is window_no): "already
+       listed?" in a probe or two; past that, the list is scanned */
+    struct { lex_id lex; uint32_t tag; } window_set[2 * WINDOW_SET_MAX];
 };
 
 /* The bit of lexeme_bits for a lexeme. */

@@ -319,12 +319,76 @@ static void test_set_presence_equals_a_scan(void **state)
     coder_free(c);
 }
 
+/* The window's distinct lexemes (window_lexemes, deduplicated through a small
+   set that gives way to a list scan past WINDOW_SET_MAX) are every token's
+   lexemes once, in the order they first occur, on windows of up to 378 tokens
+   and 350 distinct words. */
+static void test_window_lexemes_distinct_in_order(void **state)
+{
+    (void)state;
+    enum { WORDS = 350 };
+    size_t cap = WORDS * 24, len = 0;
+    char *actors_text = malloc(cap);
+    assert_non_null(actors_text);
+    for (unsigned i = 0; i < WORDS; i++)
+        len += (size_t)snprintf(actors_text + len, cap - len, "QW%uX [A%u]\n", i, i);
+    dict_builder *b = dict_builder_new();
+    assert_int_equal(dict_load_bytes(b, "w.actors", actors_text, len, DICT_FILE_ACTORS,
+                                     DIALECT_NATIVE, NULL), 0);
+    free(actors_text);
+    assert_int_equal(grammar_register(b), 0);
+    dict_set *d = dict_builder_freeze(b, NULL);
+    assert_non_null(d);
+    coder_model *m = coder_model_new(d);
+    assert_non_null(m);
+    coder *c = coder_new(m, NULL);
+    uint64_t seed = 99;
+    unsigned past_set = 0;
+    for (unsigned round = 0; round < 40; round++) {
+        /* up to 330 words, 47 commas and a period: one window */
+        unsigned n_tok = 20 + rng_next(&seed) % 310, vocab = 5 + rng_next(&seed) % WORDS;
+        static char text[8192];
+        static word_id order[512];
+        size_t tl = 0, n_order = 0;
+        unsigned fresh = rng_next(&seed) % WORDS;
+        for (unsigned t = 0; t < n_tok; t++) {
+            char w[16]; /* mostly words not seen yet, some repeats */
+            snprintf(w, sizeof w, "QW%uX",
+                     rng_next(&seed) % 5 ? fresh++ % WORDS : rng_next(&seed) % vocab);
+            tl += (size_t)snprintf(text + tl, sizeof text - tl, "%s%s", t ? (t % 7 ? " " : ", ") : "", w);
+            word_id id = wordtab_lookup(dict_words(d), w, strlen(w));
+            assert_int_not_equal(id, WORD_NONE);
+            int seen = 0;
+            for (size_t q = 0; q < n_order; q++)
+                seen |= order[q] == id;
+            if (!seen)
+                order[n_order++] = id;
+        }
+        snprintf(text + tl, sizeof text - tl, ".");
+        document *doc = document_new();
+        assert_int_equal(document_set_text(doc, text, strlen(text), 0), 0);
+        mention_vec ms = {0};
+        assert_true(coder_code_document(c, doc, &ms) >= 0);
+        /* the one window of the one sentence is the last one analysed */
+        assert_int_equal(c->window_lexemes.len, n_order);
+        assert_memory_equal(c->window_lexemes.items, order, n_order * sizeof *order);
+        past_set += n_order > WINDOW_SET_MAX;
+        vec_free(&ms);
+        document_free(doc);
+    }
+    assert_true(past_set > 0); /* the list scan past the set was exercised */
+    coder_free(c);
+    coder_model_free(m);
+    dict_set_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_filtered_matches_equal_full_tries),
         cmocka_unit_test(test_key_runs_equal_a_scan),
         cmocka_unit_test(test_set_presence_equals_a_scan),
+        cmocka_unit_test(test_window_lexemes_distinct_in_order),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -430,12 +430,11 @@ int coder_set_in_window(coder *c, uint32_t set)
     return c->set_seen[set] == c->window_no;
 }
 
-word_id coder_word(coder *c, const char *literal)
+word_id coder_word_lookup(coder *c, const char *literal)
 {
     /* direct-mapped by the literal's address; a clash just looks it up again */
-    size_t slot = ((uintptr_t)literal >> 3) % (sizeof c->word_cache / sizeof c->word_cache[0]);
-    if (c->word_cache[slot].literal == literal)
-        return c->word_cache[slot].id;
+    uintptr_t a = (uintptr_t)literal;
+    size_t slot = ((a >> 3) ^ (a >> 13)) & (CODER_WORD_CACHE - 1);
     word_id id = wordtab_lookup(dict_words(c->dict), literal, strlen(literal));
     c->word_cache[slot].literal = literal;
     c->word_cache[slot].id = id;

@@ -36,6 +36,7 @@ typedef struct country_count {
 } country_count;
 
 #define WINDOW_SET_MAX 256
+#define CODER_WORD_CACHE 1024   /* a power of two */
 
 struct coder {
     const coder_model *model;
@@ -87,7 +88,7 @@ struct coder {
     /* word ids of the literal words the coder asks about ("THE", "AT"),
        by the address of the literal: one pointer compare instead of folding
        and comparing strings (see coder_word) */
-    struct { const char *literal; word_id id; } word_cache[128];
+    struct { const char *literal; word_id id; } word_cache[CODER_WORD_CACHE];
     size_t n_word_cache;
 
     uint32_t window_no;             /* counts sentence windows (for set_seen) */
@@ -135,8 +136,18 @@ static inline uint64_t coder_lex_bit(lex_id lex)
 }
 const struct key_run *coder_model_key_run(const coder_model *m, uint32_t verb, lex_id lex);
 
-/* The word id of a literal upper-case word (cached per coder). */
-word_id coder_word(coder *c, const char *literal);
+/* The word id of a literal upper-case word (cached per coder, by the
+   literal's address: a hit is one compare, inline). */
+word_id coder_word_lookup(coder *c, const char *literal);
+
+static inline word_id coder_word(coder *c, const char *literal)
+{
+    uintptr_t a = (uintptr_t)literal;
+    size_t slot = ((a >> 3) ^ (a >> 13)) & (CODER_WORD_CACHE - 1);
+    if (c->word_cache[slot].literal == literal)
+        return c->word_cache[slot].id;
+    return coder_word_lookup(c, literal);
+}
 
 /* Is token i of the current window this literal word? */
 static inline int coder_tok_is(const coder *c, uint16_t i, const char *literal)

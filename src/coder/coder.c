@@ -376,6 +376,9 @@ void coder_free(coder *c)
         return;
     vec_free(&c->sentences);
     vec_free(&c->all_tokens);
+    vec_free(&c->sentence_first);
+    vec_free(&c->word_queue.keys);
+    vec_free(&c->word_queue.items);
     vec_free(&c->hits);
     vec_free(&c->nps);
     vec_free(&c->vgs);
@@ -941,15 +944,33 @@ long coder_code_document(coder *c, const document *doc, mention_vec *out)
     vec_clear(&c->sentences);
     if (text_split_sentences(doc->text, doc->text_len, doc->title_len, &c->sentences) < 0)
         return -1;
+    /* every sentence's tokens first, so that all the document's word lookups
+       are done together (text_tokenize_resolve) */
+    vec_clear(&c->all_tokens);
+    vec_clear(&c->sentence_first);
+    vec_clear(&c->word_queue.keys);
+    vec_clear(&c->word_queue.items);
+    for (size_t s = 0; s <= c->sentences.len; s++) {
+        if (vec_push(&c->sentence_first, (uint32_t)c->all_tokens.len) != 0)
+            return -1;
+        if (s == c->sentences.len)
+            break;
+        const sentence *sent = &c->sentences.items[s];
+        if (sent->in_title && !c->opt.code_title)
+            continue;
+        if (text_tokenize_deferred(doc->text, sent, &c->all_tokens, &c->word_queue) < 0)
+            return -1;
+    }
+    text_tokenize_resolve(dict_words(c->dict), &c->all_tokens, &c->word_queue);
     for (size_t s = 0; s < c->sentences.len; s++) {
         const sentence *sent = &c->sentences.items[s];
         if (sent->in_title && !c->opt.code_title)
             continue;
-        vec_clear(&c->all_tokens);
-        if (text_tokenize(dict_words(c->dict), doc->text, sent, &c->all_tokens) < 0)
-            return -1;
+        const token *first = c->all_tokens.items + c->sentence_first.items[s];
+        size_t n_tokens = c->sentence_first.items[s + 1] - c->sentence_first.items[s];
+        c->sentence_tok = first;
         c->n_sentences++;
-        c->n_tokens += c->all_tokens.len;
+        c->n_tokens += n_tokens;
         c->sentence_no = (uint32_t)s;
         c->sentence_span = (span){sent->start, sent->end};
         c->in_title = sent->in_title;
@@ -957,9 +978,9 @@ long coder_code_document(coder *c, const document *doc, mention_vec *out)
             trace_printf(c, "sentence %zu%s: %.*s\n", s, sent->in_title ? " (title)" : "",
                          (int)(sent->end - sent->start), doc->text + sent->start);
         /* long sentences are coded in windows, never skipped */
-        for (size_t w = 0; w < c->all_tokens.len; w += MAX_SENTENCE_TOKENS) {
-            c->tok = c->all_tokens.items + w;
-            size_t left = c->all_tokens.len - w;
+        for (size_t w = 0; w < n_tokens; w += MAX_SENTENCE_TOKENS) {
+            c->tok = first + w;
+            size_t left = n_tokens - w;
             c->n_tok = (uint16_t)(left < MAX_SENTENCE_TOKENS ? left : MAX_SENTENCE_TOKENS);
             int r = code_window(c);
             if (r < 0)

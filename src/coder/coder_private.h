@@ -58,7 +58,10 @@ struct coder {
 
     /* the sentence */
     sentence_vec sentences;
-    token_vec all_tokens;
+    token_vec all_tokens;           /* the document's tokens, sentence after sentence */
+    VEC(uint32_t) sentence_first;   /* by sentence: its first token in all_tokens */
+    text_word_queue word_queue;     /* the document's word lookups, done together */
+    const token *sentence_tok;      /* the current sentence's first token */
     const token *tok;
     uint16_t n_tok;
     uint32_t sentence_no;

@@ -299,7 +299,7 @@ long coder_code_tabari_record(coder *c, const char *header, const char *text, si
 /* The hook: one sentence of a document, coded as one record. */
 int tabari_code_sentence(coder *c)
 {
-    if (c->tok != c->all_tokens.items)
+    if (c->tok != c->sentence_tok)
         return 0; /* a later window of a long sentence: the record was coded whole */
     tb_state *s = state_of(c);
     if (!s)

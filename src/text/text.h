@@ -93,6 +93,25 @@ long text_split_sentences(const char *text, size_t len, size_t title_len, senten
    number of tokens appended, or -1 on out of memory. */
 long text_tokenize(const wordtab *wt, const char *text, const sentence *s, token_vec *out);
 
+/* Word lookups put off by text_tokenize_deferred, to be done together by
+   text_tokenize_resolve: over a whole document, the lookups' waits for memory
+   (a full dictionary's word table is megabytes) overlap.  Zero-initialise;
+   keep it between documents (its storage is reused); vec_free both fields. */
+typedef struct text_word_queue {
+    VEC(char) keys;         /* the folded keys, back to back */
+    VEC(uint32_t) items;    /* per lookup: token index in out, key offset, key length */
+} text_word_queue;
+
+/* text_tokenize with every word's lookup queued in q instead of done: the
+   tokens' words stay WORD_NONE until text_tokenize_resolve.  Returns the
+   number of tokens appended, or -1 on out of memory. */
+long text_tokenize_deferred(const char *text, const sentence *s, token_vec *out,
+                            text_word_queue *q);
+
+/* Look up every word queued in q (whose tokens are in out), set the tokens'
+   words, and empty q.  The same ids as text_tokenize would have set. */
+void text_tokenize_resolve(const wordtab *wt, token_vec *out, text_word_queue *q);
+
 /* Fold a token's text into buf (see wordtab_fold); returns its length. */
 size_t text_token_key(const char *text, const token *t, char *buf, size_t cap);
 

@@ -303,6 +303,7 @@ typedef struct tok_out {
     int oom;
     int single_open;    /* an opening single quote ('the bosses') awaits its close */
     const wordtab *wt;
+    text_word_queue *deferred;          /* when set, lookups go there instead */
     uint32_t n_queued;
     uint32_t queued_tok[LOOKUP_GROUP];  /* index in v of the token to fill */
     uint32_t queued_len[LOOKUP_GROUP];
@@ -321,8 +322,14 @@ static void flush_lookups(tok_out *o)
 
 /* Queue the lookup of the folded s[0..n) for token tk (whose word stays
    WORD_NONE when the key cannot be a dictionary word). */
+static void defer_lookup(tok_out *o, token *tk, const unsigned char *s, size_t n, int ascii);
+
 static inline void lookup(tok_out *o, token *tk, const unsigned char *s, size_t n, int ascii)
 {
+    if (o->deferred) {
+        defer_lookup(o, tk, s, n, ascii);
+        return;
+    }
     if (!o->wt)
         return;
     char *key = o->keys[o->n_queued];
@@ -344,6 +351,36 @@ static inline void lookup(tok_out *o, token *tk, const unsigned char *s, size_t 
     o->queued_len[q] = (uint32_t)klen;
     if (o->n_queued == LOOKUP_GROUP)
         flush_lookups(o);
+}
+
+/* The folded key, as lookup makes it, appended to the deferred queue. */
+static void defer_lookup(tok_out *o, token *tk, const unsigned char *s, size_t n, int ascii)
+{
+    text_word_queue *q = o->deferred;
+    if (vec_reserve(&q->keys, q->keys.len + KEY_MAX) != 0 ||
+        vec_reserve(&q->items, q->items.len + 3) != 0) {
+        o->oom = 1;
+        return;
+    }
+    char *key = q->keys.items + q->keys.len;
+    size_t klen;
+    if (ascii) {
+        if (n > KEY_MAX)
+            return;
+        for (size_t k = 0; k < n; k++)
+            key[k] = (char)upper_table[s[k]];
+        klen = n;
+    } else {
+        klen = wordtab_fold((const char *)s, n, key, KEY_MAX);
+        if (klen > KEY_MAX)
+            return;
+    }
+    uint32_t *it = q->items.items + q->items.len;
+    it[0] = (uint32_t)(tk - o->v->items);
+    it[1] = (uint32_t)q->keys.len;
+    it[2] = (uint32_t)klen;
+    q->items.len += 3;
+    q->keys.len += klen;
 }
 
 static inline token *push(tok_out *o, size_t start, size_t end, unsigned kind, unsigned flags)
@@ -597,7 +634,44 @@ static void mark_sentence_end(token_vec *v, size_t first, const unsigned char *t
     }
 }
 
+static long tokenize(const wordtab *wt, text_word_queue *deferred, const char *text,
+                     const sentence *s, token_vec *out);
+
 long text_tokenize(const wordtab *wt, const char *text, const sentence *s, token_vec *out)
+{
+    return tokenize(wt, NULL, text, s, out);
+}
+
+long text_tokenize_deferred(const char *text, const sentence *s, token_vec *out,
+                            text_word_queue *q)
+{
+    return tokenize(NULL, q, text, s, out);
+}
+
+void text_tokenize_resolve(const wordtab *wt, token_vec *out, text_word_queue *q)
+{
+    enum { N = 256 };
+    const char *keys[N];
+    uint32_t lens[N];
+    word_id ids[N];
+    size_t n = q->items.len / 3;
+    for (size_t b = 0; wt && b < n; b += N) {
+        size_t m = n - b < N ? n - b : N;
+        for (size_t i = 0; i < m; i++) {
+            const uint32_t *it = q->items.items + 3 * (b + i);
+            keys[i] = q->keys.items + it[1];
+            lens[i] = it[2];
+        }
+        wordtab_lookup_batch(wt, keys, lens, ids, m);
+        for (size_t i = 0; i < m; i++)
+            out->items[q->items.items[3 * (b + i)]].word = ids[i];
+    }
+    vec_clear(&q->keys);
+    vec_clear(&q->items);
+}
+
+static long tokenize(const wordtab *wt, text_word_queue *deferred, const char *text,
+                     const sentence *s, token_vec *out)
 {
     const unsigned char *t = (const unsigned char *)text;
     size_t i = s->start, end = s->end;
@@ -607,6 +681,7 @@ long text_tokenize(const wordtab *wt, const char *text, const sentence *s, token
     o.oom = 0;
     o.single_open = 0;
     o.wt = wt;
+    o.deferred = deferred;
     o.n_queued = 0;
     unsigned base = s->in_title ? TOKF_IN_TITLE : 0;
     /* a sentence of n bytes has at most n tokens: one reservation per sentence

@@ -1,10 +1,14 @@
 /*
 ** wordtab.c: open-addressing hash table from folded word keys to dense ids.
 **
-** Keys live in one growing character pool; slots hold (hash, id).  Ids are dense
+** Keys live in one growing pool, each behind a record header (its id and
+** length); slots hold (hash, where the record is), so that a lookup reads a slot
+** and then one place in the pool, where the id, the length and the key bytes
+** are together (for a table of megabytes each is a cache miss).  Ids are dense
 ** so that per-word data elsewhere (phrase trie roots, verb forms) can be plain
-** arrays indexed by id.  The load factor stays under 1/2, so a lookup is about
-** one probe: this is the tokenizer's hot path.
+** arrays indexed by id; keys[id] says where an id's key is.  The load factor
+** stays under 1/2, so a lookup is about one probe: this is the tokenizer's hot
+** path.
 */
 #include "text/wordtab.h"
 
@@ -16,8 +20,14 @@
 
 typedef struct slot {
     uint32_t hash32;
-    uint32_t id;        /* 0 = empty */
+    uint32_t rec;       /* offset of the key's record in pool; 0 = empty */
 } slot;
+
+/* A record in pool: the header, then the key's bytes and a NUL. */
+typedef struct rec_header {
+    uint32_t id;
+    uint32_t len;
+} rec_header;
 
 typedef struct keyref { /* where an id's key is: one read finds both */
     uint32_t offset;    /* start of the key in pool */
@@ -51,7 +61,7 @@ wordtab *wordtab_new(void)
         return NULL;
     }
     wt->count = 1;
-    wt->keys[0] = (keyref){0, 0};
+    wt->keys[0] = (keyref){0, 0}; /* WORD_NONE's key: "" (no record starts at 0) */
     wt->pool[0] = '\0';
     wt->pool_len = 1;
     return wt;
@@ -67,9 +77,6 @@ void wordtab_free(wordtab *wt)
     free(wt);
 }
 
-/* Word keys are short (a word is 7 bytes on average): up to 16 bytes they are
-   hashed inline from two 8-byte loads, longer ones by XXH3.  This is the
-   tokenizer's hottest call. */
 /* The n <= 8 bytes at p as memcpy into a zeroed uint64_t would give them on a
    little-endian machine, without the library call a variable-length memcpy
    becomes: two overlapping loads (overlapping bytes are the same bytes). */
@@ -103,6 +110,9 @@ static inline int same_bytes(const char *a, const char *b, size_t n)
     return memcmp(a, b, n) == 0;
 }
 
+/* Word keys are short (a word is 7 bytes on average): up to 16 bytes they are
+   hashed inline from two 8-byte loads, longer ones by XXH3.  This is the
+   tokenizer's hottest call. */
 static inline uint32_t key_hash(const char *key, size_t len)
 {
     uint64_t h;
@@ -122,10 +132,12 @@ static inline uint32_t key_hash(const char *key, size_t len)
     return (uint32_t)(h ^ (h >> 32));
 }
 
-static inline int key_equals(const wordtab *wt, uint32_t id, const char *key, size_t len)
+/* The id of the record at rec when its key is key[0..len), else WORD_NONE. */
+static inline word_id record_id(const wordtab *wt, uint32_t rec, const char *key, size_t len)
 {
-    keyref r = wt->keys[id];
-    return r.len == len && same_bytes(wt->pool + r.offset, key, len);
+    rec_header h;
+    memcpy(&h, wt->pool + rec, sizeof h);
+    return h.len == len && same_bytes(wt->pool + rec + sizeof h, key, len) ? h.id : WORD_NONE;
 }
 
 /* The id of key (hashed h), probing from slot i on. */
@@ -134,10 +146,13 @@ static inline word_id probe_from(const wordtab *wt, uint32_t i, uint32_t h, cons
 {
     for (;; i = (i + 1) & wt->mask) {
         const slot *s = &wt->slots[i];
-        if (!s->id)
+        if (!s->rec)
             return WORD_NONE;
-        if (s->hash32 == h && key_equals(wt, s->id, key, len))
-            return s->id;
+        if (s->hash32 == h) {
+            word_id id = record_id(wt, s->rec, key, len);
+            if (id != WORD_NONE)
+                return id;
+        }
     }
 }
 
@@ -147,38 +162,43 @@ word_id wordtab_lookup(const wordtab *wt, const char *key, size_t len)
     return probe_from(wt, h & wt->mask, h, key, len);
 }
 
-/* A lookup waits on up to three cache misses one after the other (the slot,
-   the key's keyref, the key's bytes): for a table of megabytes that is most of
-   its time.  Here each step is done for a whole group of keys before the next,
-   with the next step's memory prefetched, so that the group's misses overlap. */
-#define BATCH 32
+/* A lookup waits on two cache misses one after the other (the slot, then the
+   record): for a table of megabytes that is most of its time.  Here the keys
+   go through those steps as a pipeline, a group of GROUP keys a step behind
+   the next: while one group's keys are compared, the next group's records and
+   the one after's slots are already on their way, so that the waits overlap. */
+#define GROUP 16
+#define CHUNK 256 /* keys whose hashes and slots are held at once */
 
 void wordtab_lookup_batch(const wordtab *wt, const char *const keys[], const uint32_t lens[],
                           word_id ids[], size_t n)
 {
-    uint32_t hash[BATCH], at[BATCH];
-    for (size_t b = 0; b < n; b += BATCH) {
-        size_t m = n - b < BATCH ? n - b : BATCH;
-        const char *const *k = keys + b;
-        const uint32_t *l = lens + b;
-        for (size_t i = 0; i < m; i++) {
-            hash[i] = key_hash(k[i], l[i]);
-            at[i] = hash[i] & wt->mask;
-            __builtin_prefetch(&wt->slots[at[i]]);
+    uint32_t hash[CHUNK], at[CHUNK];
+    for (size_t base = 0; base < n; base += CHUNK) {
+        size_t m = n - base < CHUNK ? n - base : CHUNK;
+        const char *const *k = keys + base;
+        const uint32_t *l = lens + base;
+        for (size_t g = 0; g < m + 2 * GROUP; g += GROUP) {
+            /* step 1, keys [g, g + GROUP): hash, ask for the slot */
+            for (size_t i = g; i < g + GROUP && i < m; i++) {
+                hash[i] = key_hash(k[i], l[i]);
+                at[i] = hash[i] & wt->mask;
+                __builtin_prefetch(&wt->slots[at[i]]);
+            }
+            /* step 2, the group before: the first slot that may hold it, ask
+               for its record */
+            for (size_t i = g - GROUP; g >= GROUP && i < g && i < m; i++) {
+                uint32_t j = at[i];
+                while (wt->slots[j].rec && wt->slots[j].hash32 != hash[i])
+                    j = (j + 1) & wt->mask;
+                at[i] = j;
+                if (wt->slots[j].rec)
+                    __builtin_prefetch(wt->pool + wt->slots[j].rec);
+            }
+            /* step 3, two groups before: the lookup itself */
+            for (size_t i = g - 2 * GROUP; g >= 2 * GROUP && i < g - GROUP && i < m; i++)
+                ids[base + i] = probe_from(wt, at[i], hash[i], k[i], l[i]);
         }
-        for (size_t i = 0; i < m; i++) { /* the first slot that may hold it */
-            uint32_t j = at[i];
-            while (wt->slots[j].id && wt->slots[j].hash32 != hash[i])
-                j = (j + 1) & wt->mask;
-            at[i] = j;
-            if (wt->slots[j].id)
-                __builtin_prefetch(&wt->keys[wt->slots[j].id]);
-        }
-        for (size_t i = 0; i < m; i++)
-            if (wt->slots[at[i]].id)
-                __builtin_prefetch(wt->pool + wt->keys[wt->slots[at[i]].id].offset);
-        for (size_t i = 0; i < m; i++)
-            ids[b + i] = probe_from(wt, at[i], hash[i], k[i], l[i]);
     }
 }
 
@@ -190,10 +210,10 @@ static int grow_slots(wordtab *wt)
         return -1;
     for (uint32_t i = 0; i <= wt->mask; i++) {
         slot s = wt->slots[i];
-        if (!s.id)
+        if (!s.rec)
             continue;
         uint32_t j = s.hash32 & nmask;
-        while (ns[j].id)
+        while (ns[j].rec)
             j = (j + 1) & nmask;
         ns[j] = s;
     }
@@ -214,11 +234,15 @@ static int grow_ids(wordtab *wt)
     return 0;
 }
 
-static int pool_append(wordtab *wt, const char *key, size_t len, uint32_t *offset)
+/* Append id's record (4-byte aligned); *offset gets where its key starts. */
+static int pool_append(wordtab *wt, uint32_t id, const char *key, size_t len, uint32_t *rec,
+                       uint32_t *offset)
 {
-    if (wt->pool_len + len + 1 > wt->pool_cap) {
+    size_t start = (wt->pool_len + 3) & ~(size_t)3;
+    size_t need = start + sizeof(rec_header) + len + 1;
+    if (need > wt->pool_cap) {
         size_t ncap = wt->pool_cap;
-        while (wt->pool_len + len + 1 > ncap)
+        while (need > ncap)
             ncap *= 2;
         if (ncap > UINT32_MAX)
             return -1;
@@ -228,10 +252,14 @@ static int pool_append(wordtab *wt, const char *key, size_t len, uint32_t *offse
         wt->pool = np;
         wt->pool_cap = ncap;
     }
-    *offset = (uint32_t)wt->pool_len;
-    memcpy(wt->pool + wt->pool_len, key, len);
-    wt->pool[wt->pool_len + len] = '\0';
-    wt->pool_len += len + 1;
+    memset(wt->pool + wt->pool_len, 0, start - wt->pool_len);
+    rec_header h = {id, (uint32_t)len};
+    memcpy(wt->pool + start, &h, sizeof h);
+    memcpy(wt->pool + start + sizeof h, key, len);
+    wt->pool[start + sizeof h + len] = '\0';
+    wt->pool_len = need;
+    *rec = (uint32_t)start;
+    *offset = (uint32_t)(start + sizeof h);
     return 0;
 }
 
@@ -244,17 +272,17 @@ word_id wordtab_intern(wordtab *wt, const char *key, size_t len)
         return WORD_NONE;
     if (wt->count == wt->cap_ids && grow_ids(wt) != 0)
         return WORD_NONE;
-    uint32_t offset;
-    if (pool_append(wt, key, len, &offset) != 0)
+    uint32_t rec, offset;
+    if (pool_append(wt, wt->count, key, len, &rec, &offset) != 0)
         return WORD_NONE;
     uint32_t id = wt->count++;
     wt->keys[id] = (keyref){offset, (uint32_t)len};
     uint32_t h = key_hash(key, len);
     uint32_t i = h & wt->mask;
-    while (wt->slots[i].id)
+    while (wt->slots[i].rec)
         i = (i + 1) & wt->mask;
     wt->slots[i].hash32 = h;
-    wt->slots[i].id = id;
+    wt->slots[i].rec = rec;
     return id;
 }
 

@@ -684,6 +684,55 @@ static void test_tokenize_many_words_get_their_ids(void **state)
     wordtab_free(wt);
 }
 
+/* Tokenizing the sentences of a document with the lookups put off and then
+   resolved together gives the same tokens, ids included, as tokenizing them
+   one by one (ASCII, non-ASCII, possessives, punctuation, over-long words). */
+static void test_tokenize_deferred_equals_immediate(void **state)
+{
+    (void)state;
+    wordtab *wt = wordtab_new();
+    static const char *const words[] = {"JAPAN", "'S", "ENVOY", ",", ".", "CAF\xC3\x89",
+                                        "U.S.", "VISITED", "-", "SELF-RULE", "\"", "O'BRIEN"};
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+        wordtab_intern(wt, words[i], strlen(words[i]));
+    wordtab_freeze(wt);
+    char text[8192];
+    size_t len = 0;
+    static const char *const pieces[] = {"Japan's envoy visited the U.S., then Japan. ",
+                                         "The caf\xC3\xA9 \"self-rule\" O'Brien - allies' ships. ",
+                                         "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa ",
+                                         "Envoy\xE2\x80\x99s visit \xE2\x80\x94 CAF\xC3\x89 caf\xC3\xA9. "};
+    for (unsigned k = 0; k < 60; k++)
+        len += (size_t)snprintf(text + len, sizeof text - len, "%s", pieces[(k * 7) % 4]);
+    sentence_vec sents = {0};
+    assert_true(text_split_sentences(text, len, 0, &sents) > 10);
+    token_vec one = {0}, all = {0};
+    text_word_queue q = {0};
+    for (size_t s = 0; s < sents.len; s++)
+        assert_true(text_tokenize_deferred(text, &sents.items[s], &all, &q) >= 0);
+    size_t words_before = 0;
+    for (size_t i = 0; i < all.len; i++)
+        words_before += all.items[i].word != WORD_NONE;
+    assert_int_equal(words_before, 0); /* nothing looked up yet */
+    text_tokenize_resolve(wt, &all, &q);
+    assert_int_equal(q.items.len, 0);
+    for (size_t s = 0; s < sents.len; s++)
+        assert_true(text_tokenize(wt, text, &sents.items[s], &one) >= 0);
+    assert_int_equal(one.len, all.len);
+    size_t known = 0;
+    for (size_t i = 0; i < one.len; i++) {
+        assert_memory_equal(&one.items[i], &all.items[i], sizeof one.items[i]);
+        known += one.items[i].word != WORD_NONE;
+    }
+    assert_true(known > one.len / 3);
+    vec_free(&one);
+    vec_free(&all);
+    vec_free(&q.keys);
+    vec_free(&q.items);
+    vec_free(&sents);
+    wordtab_free(wt);
+}
+
 static void test_tokenize_sentence_spans_of_a_document(void **state)
 {
     (void)state;
@@ -782,6 +831,7 @@ int main(void)
         cmocka_unit_test(test_tokenize_word_ids),
         cmocka_unit_test(test_wordtab_lookup_batch),
         cmocka_unit_test(test_tokenize_many_words_get_their_ids),
+        cmocka_unit_test(test_tokenize_deferred_equals_immediate),
         cmocka_unit_test(test_tokenize_sentence_spans_of_a_document),
         cmocka_unit_test(test_tokenize_survives_invalid_bytes),
         cmocka_unit_test(test_abbreviation_tables),

@@ -436,8 +436,7 @@ int coder_set_in_window(coder *c, uint32_t set)
 word_id coder_word_lookup(coder *c, const char *literal)
 {
     /* direct-mapped by the literal's address; a clash just looks it up again */
-    uintptr_t a = (uintptr_t)literal;
-    size_t slot = ((a >> 3) ^ (a >> 13)) & (CODER_WORD_CACHE - 1);
+    size_t slot = coder_word_slot(literal);
     word_id id = wordtab_lookup(dict_words(c->dict), literal, strlen(literal));
     c->word_cache[slot].literal = literal;
     c->word_cache[slot].id = id;
@@ -462,6 +461,13 @@ uint64_t coder_tokens_seen(const coder *c)
 /* ---- context: countries and coreference -------------------------------- */
 
 /* CAMEO's region codes: a region is no country an agent can belong to. */
+/* strncmp(code, three, 3) == 0 for a three-letter `three`, inline (it stops
+   at code's NUL as strncmp does). */
+static inline int starts3(const char *code, const char *three)
+{
+    return code[0] == three[0] && code[1] == three[1] && code[2] == three[2];
+}
+
 static int region_code(const char *code)
 {
     static const char *const regions[] = {"AFR", "ASA", "BLK", "BALK", "CAS", "CAU", "CFR",
@@ -469,15 +475,15 @@ static int region_code(const char *code)
                                           "NMR", "SAF", "SAM", "SAS", "SEA", "WAF", "WST", "SCN",
                                           "PGS", "EIN", NULL};
     for (const char *const *r = regions; *r; r++)
-        if (!strncmp(code, *r, 3))
+        if (starts3(code, *r))
             return 1;
     return 0;
 }
 
 void remember_country(coder *c, const char *code, unsigned weight)
 {
-    if (strlen(code) < 3 || !strncmp(code, "---", 3) || !strncmp(code, "IGO", 3) ||
-        !strncmp(code, "NGO", 3) || !strncmp(code, "IMG", 3) || !strncmp(code, "MNC", 3) ||
+    if (strlen(code) < 3 || starts3(code, "---") || starts3(code, "IGO") ||
+        starts3(code, "NGO") || starts3(code, "IMG") || starts3(code, "MNC") ||
         region_code(code))
         return;
     for (size_t k = 0; k < c->n_countries; k++)

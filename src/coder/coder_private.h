@@ -143,10 +143,16 @@ const struct key_run *coder_model_key_run(const coder_model *m, uint32_t verb, l
    literal's address: a hit is one compare, inline). */
 word_id coder_word_lookup(coder *c, const char *literal);
 
+/* Literals lie a few bytes apart: all the address's bits go into the slot. */
+static inline size_t coder_word_slot(const char *literal)
+{
+    uint64_t a = (uint64_t)(uintptr_t)literal * 0x9E3779B97F4A7C15ULL;
+    return (size_t)(a >> 54) & (CODER_WORD_CACHE - 1);
+}
+
 static inline word_id coder_word(coder *c, const char *literal)
 {
-    uintptr_t a = (uintptr_t)literal;
-    size_t slot = ((a >> 3) ^ (a >> 13)) & (CODER_WORD_CACHE - 1);
+    size_t slot = coder_word_slot(literal);
     if (c->word_cache[slot].literal == literal)
         return c->word_cache[slot].id;
     return coder_word_lookup(c, literal);

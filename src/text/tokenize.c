@@ -357,8 +357,9 @@ static inline void lookup(tok_out *o, token *tk, const unsigned char *s, size_t 
 static void defer_lookup(tok_out *o, token *tk, const unsigned char *s, size_t n, int ascii)
 {
     text_word_queue *q = o->deferred;
-    if (vec_reserve(&q->keys, q->keys.len + KEY_MAX) != 0 ||
-        vec_reserve(&q->items, q->items.len + 3) != 0) {
+    if ((q->keys.cap < q->keys.len + KEY_MAX &&
+         vec_reserve(&q->keys, q->keys.len + KEY_MAX) != 0) ||
+        (q->items.cap < q->items.len + 3 && vec_reserve(&q->items, q->items.len + 3) != 0)) {
         o->oom = 1;
         return;
     }

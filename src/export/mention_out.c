@@ -64,16 +64,47 @@ static int span_ok(const document *doc, span s)
     return s.end > s.start && s.end <= doc->text_len;
 }
 
+/* Decimal digits without printf (a line has a dozen numbers and keys, and
+   printf's parsing was most of the writers' time). */
+static void put_uint(strbuf *sb, unsigned long v)
+{
+    char buf[24];
+    size_t n = sizeof buf;
+    do {
+        buf[--n] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    strbuf_append(sb, buf + n, sizeof buf - n);
+}
+
+static void put_int(strbuf *sb, long v)
+{
+    if (v < 0) {
+        strbuf_putc(sb, '-');
+        put_uint(sb, 0UL - (unsigned long)v);
+    } else {
+        put_uint(sb, (unsigned long)v);
+    }
+}
+
 /* ---- JSON --------------------------------------------------------------- */
+
+/* ,"<key><suffix>": */
+static void json_key2(strbuf *sb, const char *key, const char *suffix)
+{
+    strbuf_append(sb, ",\"", 2);
+    strbuf_puts(sb, key);
+    strbuf_puts(sb, suffix);
+    strbuf_append(sb, "\":", 2);
+}
 
 static void json_key(strbuf *sb, const char *key)
 {
-    strbuf_printf(sb, ",\"%s\":", key);
+    json_key2(sb, key, "");
 }
 
-static void json_string(strbuf *sb, const char *key, const char *s, size_t len)
+static void json_value(strbuf *sb, const char *s, size_t len)
 {
-    json_key(sb, key);
     if (!s) {
         strbuf_puts(sb, "null");
         return;
@@ -85,23 +116,27 @@ static void json_string(strbuf *sb, const char *key, const char *s, size_t len)
 
 static void json_cstr(strbuf *sb, const char *key, const char *s)
 {
-    json_string(sb, key, s, s ? strlen(s) : 0);
+    json_key(sb, key);
+    json_value(sb, s, s ? strlen(s) : 0);
 }
 
 static void json_span(strbuf *sb, const char *name, const document *doc, span s)
 {
-    char key[32];
-    snprintf(key, sizeof key, "%s_text", name);
+    json_key2(sb, name, "_text");
     if (span_ok(doc, s))
-        json_string(sb, key, doc->text + s.start, s.end - s.start);
+        json_value(sb, doc->text + s.start, s.end - s.start);
     else
-        json_cstr(sb, key, NULL);
-    snprintf(key, sizeof key, "%s_span", name);
-    json_key(sb, key);
-    if (span_ok(doc, s))
-        strbuf_printf(sb, "[%u,%u]", s.start, s.end);
-    else
+        json_value(sb, NULL, 0);
+    json_key2(sb, name, "_span");
+    if (span_ok(doc, s)) {
+        strbuf_putc(sb, '[');
+        put_uint(sb, s.start);
+        strbuf_putc(sb, ',');
+        put_uint(sb, s.end);
+        strbuf_putc(sb, ']');
+    } else {
         strbuf_puts(sb, "null");
+    }
 }
 
 /* The date a mention is about, as far as the mention and document tell. */
@@ -133,7 +168,8 @@ int export_mention_jsonl(strbuf *out, const document *doc, const event_mention *
     json_cstr(out, "outlet", doc->outlet);
     json_cstr(out, "url", doc->url);
     json_cstr(out, "published", doc->published != DATE_UNKNOWN ? published : NULL);
-    strbuf_printf(out, ",\"sentence\":%u", m->sentence);
+    strbuf_puts(out, ",\"sentence\":");
+    put_uint(out, m->sentence);
     json_cstr(out, "date", day[0] ? day : NULL);
     json_cstr(out, "date_basis", export_date_basis_name(m->date_basis));
     json_cstr(out, "source", m->source.code[0] ? m->source.code : NULL);
@@ -143,10 +179,11 @@ int export_mention_jsonl(strbuf *out, const document *doc, const event_mention *
     json_cstr(out, "root", root);
     json_cstr(out, "name", e ? e->name : NULL);
     int quad = e ? e->quad_class : quad_class_of_root(root);
+    strbuf_puts(out, ",\"quad_class\":");
     if (quad)
-        strbuf_printf(out, ",\"quad_class\":%d", quad);
+        put_int(out, quad);
     else
-        strbuf_puts(out, ",\"quad_class\":null");
+        strbuf_puts(out, "null");
     if (e)
         strbuf_printf(out, ",\"goldstein\":%.1f", e->goldstein);
     else
@@ -156,7 +193,11 @@ int export_mention_jsonl(strbuf *out, const document *doc, const event_mention *
     for (char *p = flags; *p;) {
         char *comma = strchr(p, ',');
         size_t len = comma ? (size_t)(comma - p) : strlen(p);
-        strbuf_printf(out, "%s\"%.*s\"", p == flags ? "" : ",", (int)len, p);
+        if (p != flags)
+            strbuf_putc(out, ',');
+        strbuf_putc(out, '"');
+        strbuf_append(out, p, len);
+        strbuf_putc(out, '"');
         p += len + (comma ? 1 : 0);
     }
     strbuf_putc(out, ']');
@@ -216,9 +257,12 @@ static void tsv_span_text(strbuf *sb, const document *doc, span s)
 
 static void tsv_span_bounds(strbuf *sb, const document *doc, span s)
 {
-    if (span_ok(doc, s))
-        strbuf_printf(sb, "%u\t%u\t", s.start, s.end);
-    else
+    if (span_ok(doc, s)) {
+        put_uint(sb, s.start);
+        strbuf_putc(sb, '\t');
+        put_uint(sb, s.end);
+        strbuf_putc(sb, '\t');
+    } else
         strbuf_puts(sb, "-1\t-1\t");
 }
 
@@ -233,7 +277,8 @@ int export_mention_tsv(strbuf *out, const document *doc, const event_mention *m,
     export_flag_names(m->flags, flags, sizeof flags);
 
     tsv_cstr(out, doc->id);
-    strbuf_printf(out, "%u\t", m->sentence);
+    put_uint(out, m->sentence);
+    strbuf_putc(out, '\t');
     tsv_cstr(out, day);
     tsv_cstr(out, m->source.code);
     tsv_cstr(out, m->target.code);
@@ -241,7 +286,7 @@ int export_mention_tsv(strbuf *out, const document *doc, const event_mention *m,
     tsv_cstr(out, root);
     int quad = e ? e->quad_class : quad_class_of_root(root);
     if (quad)
-        strbuf_printf(out, "%d", quad);
+        put_int(out, quad);
     strbuf_putc(out, '\t');
     if (e)
         strbuf_printf(out, "%.1f", e->goldstein);

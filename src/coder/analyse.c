@@ -72,6 +72,39 @@ static size_t tok_key(const coder *c, uint16_t i, char *buf, size_t cap)
     return n;
 }
 
+/* The length tok_key(c, i, buf, cap) would return (cap <= 128), and the last
+   three bytes of that key in tail (tail[2] the last; 0 where the key is
+   shorter): for an ASCII token that cap does not cut, straight from the text,
+   without folding the whole token (suffix tests ask for nothing more). */
+static size_t tok_key_tail(const coder *c, uint16_t i, size_t cap, char tail[3])
+{
+    const token *t = &c->tok[i];
+    const unsigned char *raw = (const unsigned char *)c->doc->text + t->start;
+    size_t len = t->end - t->start, n;
+    const unsigned char *key = raw;
+    char buf[128];
+    int ascii = len < cap;
+    for (size_t k = 0; ascii && k < len; k++)
+        ascii = raw[k] < 0x80;
+    if (ascii) {
+        n = len;
+    } else {
+        n = tok_key(c, i, buf, cap);
+        key = (const unsigned char *)buf;
+    }
+    for (int k = 0; k < 3; k++) {
+        size_t back = (size_t)(3 - k);
+        unsigned char ch = n >= back ? key[n - back] : 0;
+        tail[k] = (char)(ascii && ch >= 'a' && ch <= 'z' ? ch - 32 : ch);
+    }
+    return n;
+}
+
+static inline int tail2_is(const char tail[3], const char *two)
+{
+    return tail[1] == two[0] && tail[2] == two[1];
+}
+
 static int tok_is_word(const coder *c, uint16_t i, const char *word)
 {
     return coder_tok_is(c, i, word);
@@ -365,9 +398,9 @@ static void assign_roles(coder *c)
             continue;
         if (c->info[i].gclass)
             continue;
-        char key[40];
-        size_t klen = tok_key(c, i, key, sizeof key);
-        if (klen > 3 && !strcmp(key + klen - 2, "LY"))
+        char tail[3];
+        size_t klen = tok_key_tail(c, i, 40, tail);
+        if (klen > 3 && tail2_is(tail, "LY"))
             continue; /* an adverb ("Forcibly"), not a name */
         int prev_named = i > 0 && (role_is(c, i - 1, TR_AGENT) || role_is(c, i - 1, TR_NAME) ||
                                    role_is(c, i - 1, TR_ACTOR));
@@ -1025,9 +1058,9 @@ static int past_like(const coder *c, const lex_hit *h)
         return 1;
     if (h->verb_form != VFORM_UNKNOWN)
         return 0;
-    char buf[40];
-    size_t n = tok_key(c, (uint16_t)(h->end - 1), buf, sizeof buf);
-    return n > 3 && (!strcmp(buf + n - 2, "ED") || !strcmp(buf + n - 2, "EN"));
+    char tail[3];
+    size_t n = tok_key_tail(c, (uint16_t)(h->end - 1), 40, tail);
+    return n > 3 && (tail2_is(tail, "ED") || tail2_is(tail, "EN"));
 }
 
 static int ing_form(const coder *c, const lex_hit *h)
@@ -1036,9 +1069,9 @@ static int ing_form(const coder *c, const lex_hit *h)
         return 1;
     if (h->verb_form != VFORM_UNKNOWN)
         return 0;
-    char buf[40];
-    size_t n = tok_key(c, h->start, buf, sizeof buf);
-    return n > 4 && !strcmp(buf + n - 3, "ING");
+    char tail[3];
+    size_t n = tok_key_tail(c, h->start, 40, tail);
+    return n > 4 && tail[0] == 'I' && tail2_is(tail, "NG");
 }
 
 /* Look left of the verb over auxiliaries, adverbs and negations. */
@@ -1395,9 +1428,9 @@ static int verbish_at(const coder *c, uint16_t i)
     /* an unknown lowercase -ed word right here reads as a verb ("participated") */
     if (!g && c->tok[i].kind == TOK_WORD && !(c->tok[i].flags & TOKF_CAPITALIZED) &&
         c->info[i].hit == NONE16) {
-        char key[40];
-        size_t n = tok_key(c, i, key, sizeof key);
-        return n > 4 && !strcmp(key + n - 2, "ED");
+        char tail[3];
+        size_t n = tok_key_tail(c, i, 40, tail);
+        return n > 4 && tail2_is(tail, "ED");
     }
     return 0;
 }

@@ -678,6 +678,14 @@ static int commentary_sentence(const coder *c)
         {"IT", "IS", "ONLY"},    {"IT", "IS", "NO"},      {"IT", "IS", "TRUE"},
         {"IT", "SEEMS", ""},     {"IN", "THE", "VIEW"},   {"THERE", "IS", "NO"},
     };
+    /* every frame opens with IT, IN or THERE: when the table has all three, a
+       sentence opening otherwise is passed over without folding */
+    word_id it = coder_word((coder *)c, "IT"), in = coder_word((coder *)c, "IN"),
+            there = coder_word((coder *)c, "THERE");
+    if (it != WORD_NONE && in != WORD_NONE && there != WORD_NONE &&
+        (c->n_tok == 0 || (c->tok[0].word != it && c->tok[0].word != in &&
+                           c->tok[0].word != there)))
+        return 0;
     char w[3][16];
     for (int k = 0; k < 3; k++) {
         w[k][0] = '\0';

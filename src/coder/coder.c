@@ -435,11 +435,22 @@ int coder_set_in_window(coder *c, uint32_t set)
 
 word_id coder_word_lookup(coder *c, const char *literal)
 {
-    /* direct-mapped by the literal's address; a clash just looks it up again */
+    /* open addressing by the literal's address, nothing ever evicted (the
+       coder names a hundred or so literals): the probe goes on from the slot
+       coder_word missed, and a new literal takes the first free slot */
     size_t slot = coder_word_slot(literal);
+    for (size_t k = 0; k < CODER_WORD_CACHE; k++, slot = (slot + 1) & (CODER_WORD_CACHE - 1)) {
+        if (c->word_cache[slot].literal == literal)
+            return c->word_cache[slot].id;
+        if (!c->word_cache[slot].literal)
+            break;
+    }
     word_id id = wordtab_lookup(dict_words(c->dict), literal, strlen(literal));
-    c->word_cache[slot].literal = literal;
-    c->word_cache[slot].id = id;
+    if (!c->word_cache[slot].literal && c->n_word_cache < CODER_WORD_CACHE / 2) {
+        c->word_cache[slot].literal = literal;
+        c->word_cache[slot].id = id;
+        c->n_word_cache++;
+    }
     return id;
 }
 

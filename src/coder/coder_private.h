@@ -140,7 +140,7 @@ static inline uint64_t coder_lex_bit(lex_id lex)
 const struct key_run *coder_model_key_run(const coder_model *m, uint32_t verb, lex_id lex);
 
 /* The word id of a literal upper-case word (cached per coder, by the
-   literal's address: a hit is one compare, inline). */
+   literal's address: a hit in its first slot is one compare, inline). */
 word_id coder_word_lookup(coder *c, const char *literal);
 
 /* Literals lie a few bytes apart: all the address's bits go into the slot. */

@@ -216,10 +216,8 @@ static uint16_t longest_phrase(const coder *c, uint16_t start, uint32_t *best_no
             uint32_t child = dict_trie_step(c->dict, f.node, ti->lex[k]);
             if (child == DICT_TRIE_NONE)
                 continue;
-            size_t n;
-            dict_trie_payloads(c->dict, child, &n);
             uint16_t end = (uint16_t)(f.pos + 1);
-            if (n && end > best_end) {
+            if (end > best_end && dict_trie_ends(c->dict, child)) {
                 best_end = end;
                 *best_node = child;
             }

@@ -309,11 +309,12 @@ sorted:
            goes on to the checks below, whose verdicts the messages tell) */
         if (!tracing(c)) {
             const uint16_t *f = filters[k];
-            int maybe = 1;
-            for (unsigned q = 0; q < SLOT_FILTER_WORDS && f[q] != SLOT_FILTER_NONE; q++)
-                maybe &= coder_lex_maybe_in_window(c, f[q]);
-            if (!maybe)
-                continue;
+            unsigned q = 0;
+            while (q < SLOT_FILTER_WORDS && f[q] != SLOT_FILTER_NONE &&
+                   coder_lex_maybe_in_window(c, f[q]))
+                q++;
+            if (q < SLOT_FILTER_WORDS && f[q] != SLOT_FILTER_NONE)
+                continue; /* word q is in no token */
         }
         const struct pattern_slot *p = &slots[k];
         /* a literal word or a phrase set of the pattern is not in the sentence */

@@ -80,6 +80,7 @@ void dict_core_free(dict_core *c)
     free(c->root_child);
     free(c->node_kids);
     free(c->edge_bloom);
+    free(c->node_ends);
 }
 
 void dict_builder_free(dict_builder *b)

@@ -224,6 +224,10 @@ uint32_t dict_trie_step_gap(const dict_set *d, uint32_t node, lex_id lex);
 /* 1 when some phrase continues from `node` across a gap (look ahead), else 0. */
 int dict_trie_has_gap(const dict_set *d, uint32_t node);
 
+/* 1 when some phrase ends at `node` (it has payloads), else 0: what a walk
+   looking for the longest phrase asks at every step, from a bitmap. */
+int dict_trie_ends(const dict_set *d, uint32_t node);
+
 /* The payloads of the phrases that end at `node` (n = 0 if none). */
 const dict_payload *dict_trie_payloads(const dict_set *d, uint32_t node, size_t *n);
 

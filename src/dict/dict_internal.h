@@ -186,6 +186,8 @@ typedef struct dict_core {
                                        whose bits are not both set has no edge, and
                                        needs no probe into the edge table */
     uint32_t edge_bloom_mask;       /* words - 1 */
+    uint64_t *node_ends;            /* a bit per node: some phrase ends there (it
+                                       has payloads); 16 KB where pay_start is 512 */
     wordtab *code_tab;              /* codebook codes -> id (index + 1) */
     char version[33];
     int frozen;

@@ -169,6 +169,17 @@ static int index_edge_bloom(dict_core *c)
     return 0;
 }
 
+static int index_ends(dict_core *c)
+{
+    c->node_ends = calloc(((size_t)c->n_nodes + 63) / 64 + 1, sizeof(uint64_t));
+    if (!c->node_ends)
+        return -1;
+    for (uint32_t node = 0; node < c->n_nodes; node++)
+        if (c->pay_start[node + 1] > c->pay_start[node])
+            c->node_ends[node >> 6] |= 1ULL << (node & 63);
+    return 0;
+}
+
 static int index_kids(dict_core *c)
 {
     c->node_kids = calloc(c->n_nodes ? c->n_nodes : 1, 1);
@@ -410,7 +421,8 @@ dict_set *dict_builder_freeze(dict_builder *b, diag_sink *diags)
     }
     validate_codes(c, diags);
     if (index_payloads(c) != 0 || index_gaps(c) != 0 || index_stems(c) != 0 ||
-        index_root(c) != 0 || index_kids(c) != 0 || index_edge_bloom(c) != 0 || c->oom) {
+        index_root(c) != 0 || index_kids(c) != 0 || index_edge_bloom(c) != 0 || index_ends(c) != 0 ||
+        c->oom) {
         diag_report(diags, DIAG_FATAL, NULL, 0, -1, "out of memory while freezing dictionaries");
         dict_set_free(d);
         return NULL;
@@ -459,6 +471,11 @@ uint32_t dict_trie_step_gap(const dict_set *d, uint32_t node, lex_id lex)
 int dict_trie_has_gap(const dict_set *d, uint32_t node)
 {
     return node < d->c.n_nodes && d->c.node_gap && d->c.node_gap[node];
+}
+
+int dict_trie_ends(const dict_set *d, uint32_t node)
+{
+    return node < d->c.n_nodes && ((d->c.node_ends[node >> 6] >> (node & 63)) & 1u);
 }
 
 const dict_payload *dict_trie_payloads(const dict_set *d, uint32_t node, size_t *n)
@@ -676,5 +693,6 @@ size_t dict_memory(const dict_set *d)
              (size_t)c->word_stem_start[c->n_stem_words] * sizeof(lex_id);
     m += (size_t)c->n_root * sizeof(uint32_t) + (c->node_kids ? (size_t)c->n_nodes : 0);
     m += c->edge_bloom ? ((size_t)c->edge_bloom_mask + 1) * sizeof(uint64_t) : 0;
+    m += c->node_ends ? ((size_t)c->n_nodes + 63) / 64 * sizeof(uint64_t) : 0;
     return m;
 }

@@ -853,7 +853,8 @@ static uint64_t prefix_code(const unsigned *w, size_t n)
 
 /* Every trie step, on thousands of generated phrases: a child exactly when the
    prefix and the word begin some phrase (the steps' filters - the node's class
-   byte and the edge bloom - never hide an edge, and never invent one). */
+   byte and the edge bloom - never hide an edge, and never invent one), and
+   dict_trie_ends exactly when the child has payloads. */
 static void test_trie_steps_exact(void **state)
 {
     (void)state;
@@ -883,7 +884,7 @@ static void test_trie_steps_exact(void **state)
     qsort(prefixes, n_prefixes, sizeof *prefixes, cmp_u64);
     dict_set *d = build("gen.actors", text, DICT_FILE_ACTORS, DIALECT_NATIVE, NULL);
     free(text);
-    size_t checked = 0, children = 0;
+    size_t checked = 0, children = 0, ends = 0;
     for (size_t p = 0; p < PHRASES; p++) {
         uint32_t node = DICT_TRIE_ROOT;
         for (size_t k = 0; k <= lens[p]; k++) {
@@ -896,6 +897,12 @@ static void test_trie_steps_exact(void **state)
                 int expect = k < 4 && bsearch(&code, prefixes, n_prefixes, sizeof code, cmp_u64);
                 uint32_t child = dict_trie_step(d, node, word(d, vocab[w]));
                 assert_int_equal(child != DICT_TRIE_NONE, expect);
+                if (child != DICT_TRIE_NONE) { /* the end bit says what the payloads say */
+                    size_t np;
+                    dict_trie_payloads(d, child, &np);
+                    assert_int_equal(dict_trie_ends(d, child), np > 0);
+                    ends += np > 0;
+                }
                 checked++;
                 children += expect;
             }
@@ -908,7 +915,8 @@ static void test_trie_steps_exact(void **state)
         dict_trie_payloads(d, node, &n);
         assert_true(n > 0);
     }
-    assert_true(checked > 100000 && children > 10000);
+    assert_true(checked > 100000 && children > 10000 && ends > 1000 && ends < children);
+    assert_int_equal(dict_trie_ends(d, DICT_TRIE_NONE - 1), 0);
     dict_set_free(d);
 }
 

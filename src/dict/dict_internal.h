@@ -174,6 +174,10 @@ typedef struct dict_core {
     uint32_t *stem_packed;
     uint32_t *stem_packed_at;       /* by node */
     uint32_t stem_root_at[256];     /* byte -> packed offset of the root's child (UINT32_MAX) */
+    struct stem_pair {              /* the first two steps along two letters A-Z, at once */
+        uint32_t at;                /* packed offset after both, or UINT32_MAX */
+        lex_id stem1, stem2;        /* the stems after the first and after both, or 0 */
+    } stem_pairs[26 * 26];
     uint32_t *word_stem_start;      /* by word id, n_stem_words + 1: its stems in word_stems */
     lex_id *word_stems;             /* the stems each word begins with, longest first */
     uint32_t n_stem_words;          /* 0 when the set has no stems */

@@ -218,29 +218,48 @@ static inline uint32_t count_bits(uint32_t x)
    them (shortest first), at most 64: what dict_token_lexemes reports. */
 static size_t stem_walk(const dict_core *c, const char *key, size_t len, lex_id found[64])
 {
-    size_t k = 0;
+    size_t k = 0, i;
     if (!len)
         return 0;
     uint32_t at = c->stem_root_at[(unsigned char)key[0]];
-    for (size_t i = 0;;) {
-        if (at == UINT32_MAX)
-            break;
+    if (at == UINT32_MAX)
+        return 0;
+    uint32_t l0 = (uint32_t)(unsigned char)key[0] - 'A';
+    uint32_t l1 = len >= 2 ? (uint32_t)(unsigned char)key[1] - 'A' : 26;
+    if (l0 < 26 && l1 < 26) { /* two letters: the first two steps in one read */
+        const struct stem_pair *p = &c->stem_pairs[l0 * 26 + l1];
+        if (p->stem1)
+            found[k++] = p->stem1;
+        if (p->at == UINT32_MAX)
+            return k;
+        if (p->stem2)
+            found[k++] = p->stem2;
+        at = p->at;
+        i = 2;
+    } else {
+        if (c->stem_packed[at + 1])
+            found[k++] = c->stem_packed[at + 1];
+        i = 1;
+    }
+    for (; i < len; i++) { /* step from `at` along key[i] */
         const uint32_t *n = c->stem_packed + at;
-        if (n[1] && k < 64)
-            found[k++] = n[1];
-        if (++i >= len)
-            break;
         unsigned char b = (unsigned char)key[i];
         uint32_t letter = (uint32_t)b - 'A';
         if (letter < 26) {
             uint32_t bit = 1u << letter;
-            at = (n[0] & bit) ? n[3 + count_bits(n[0] & (bit - 1))] : UINT32_MAX;
+            if (!(n[0] & bit))
+                break;
+            at = n[3 + count_bits(n[0] & (bit - 1))];
         } else if (n[0] & STEM_PACKED_OTHER) {
             uint32_t child = u64map_get(&c->stem_edges, ((uint64_t)n[2] << 8) | b);
-            at = child == UINT32_MAX ? UINT32_MAX : c->stem_packed_at[child];
+            if (child == UINT32_MAX)
+                break;
+            at = c->stem_packed_at[child];
         } else {
-            at = UINT32_MAX;
+            break;
         }
+        if (c->stem_packed[at + 1] && k < 64)
+            found[k++] = c->stem_packed[at + 1];
     }
     return k;
 }
@@ -292,6 +311,21 @@ static int pack_stems(dict_core *c)
     for (unsigned b = 0; b < 256; b++)
         c->stem_root_at[b] = c->stem_root[b] == UINT32_MAX ? UINT32_MAX
                                                            : c->stem_packed_at[c->stem_root[b]];
+    for (uint32_t l0 = 0; l0 < 26; l0++)
+        for (uint32_t l1 = 0; l1 < 26; l1++) {
+            struct stem_pair *pr = &c->stem_pairs[l0 * 26 + l1];
+            pr->at = UINT32_MAX;
+            pr->stem1 = pr->stem2 = 0;
+            uint32_t at = c->stem_root_at['A' + l0];
+            if (at == UINT32_MAX)
+                continue;
+            const uint32_t *p = c->stem_packed + at;
+            pr->stem1 = p[1];
+            if (!(p[0] & (1u << l1)))
+                continue;
+            pr->at = p[3 + count_bits(p[0] & ((1u << l1) - 1))];
+            pr->stem2 = c->stem_packed[pr->at + 1];
+        }
     return 0;
 }
 

@@ -263,8 +263,27 @@ static int build_verb_keys(coder_model *m)
         return -1;
     }
     m->key_runs_mask = cap - 1;
-    m->key_bloom_mask = cap * 16 - 1; /* 8 bits a key or more */
-    m->key_bloom = calloc(cap / 4, sizeof(uint64_t));
+    /* each verb's bloom: a power of two of at least 16 bits a distinct key */
+    m->verb_bloom = calloc(nv + 1, sizeof *m->verb_bloom);
+    if (!m->verb_bloom) {
+        free(pairs);
+        return -1;
+    }
+    size_t words = 0;
+    for (size_t i = 0; i < np;) {
+        uint32_t v = (uint32_t)(pairs[i][0] >> 32), keys = 0;
+        size_t j = i;
+        for (; j < np && (uint32_t)(pairs[j][0] >> 32) == v; j++)
+            keys += j == i || pairs[j][0] != pairs[j - 1][0];
+        uint32_t bits = 64;
+        while (bits < 16u * keys)
+            bits *= 2;
+        m->verb_bloom[v].at = (uint32_t)words;
+        m->verb_bloom[v].mask = bits - 1;
+        words += bits / 64;
+        i = j;
+    }
+    m->key_bloom = calloc(words + 1, sizeof(uint64_t));
     if (!m->key_bloom) {
         free(pairs);
         return -1;
@@ -281,8 +300,9 @@ static int build_verb_keys(coder_model *m)
         m->key_runs[h].key = pairs[i][0];
         m->key_runs[h].first = (uint32_t)i;
         m->key_runs[h].count = (uint32_t)(j - i);
-        uint32_t b = (uint32_t)(mix64(pairs[i][0]) >> 32) & m->key_bloom_mask;
-        m->key_bloom[b >> 6] |= 1ULL << (b & 63);
+        const struct verb_bloom *vb = &m->verb_bloom[pairs[i][0] >> 32];
+        uint32_t b = (uint32_t)(mix64((uint32_t)pairs[i][0]) >> 32) & vb->mask;
+        m->key_bloom[vb->at + (b >> 6)] |= 1ULL << (b & 63);
         i = j;
     }
     free(pairs);
@@ -291,12 +311,14 @@ static int build_verb_keys(coder_model *m)
 
 const struct key_run *coder_model_key_run(const coder_model *m, uint32_t verb, lex_id lex)
 {
-    uint64_t key = ((uint64_t)verb << 32) | lex;
-    uint64_t mixed = mix64(key);
-    uint32_t b = (uint32_t)(mixed >> 32) & m->key_bloom_mask;
-    if (!(m->key_bloom[b >> 6] & (1ULL << (b & 63))))
+    const struct verb_bloom *vb = &m->verb_bloom[verb];
+    if (!vb->mask)
+        return NULL; /* the verb has no key words */
+    uint32_t b = (uint32_t)(mix64(lex) >> 32) & vb->mask;
+    if (!(m->key_bloom[vb->at + (b >> 6)] & (1ULL << (b & 63))))
         return NULL; /* no key of this verb */
-    uint32_t h = (uint32_t)mixed & m->key_runs_mask;
+    uint64_t key = ((uint64_t)verb << 32) | lex;
+    uint32_t h = (uint32_t)mix64(key) & m->key_runs_mask;
     while (m->key_runs[h].count) {
         if (m->key_runs[h].key == key)
             return &m->key_runs[h];
@@ -346,6 +368,7 @@ void coder_model_free(coder_model *m)
     free(m->slot_elems);
     free(m->slot_filter);
     free(m->key_bloom);
+    free(m->verb_bloom);
     free(m->key_runs);
     free(m->key_slots);
     free(m->verb_free);

@@ -100,11 +100,12 @@ typedef struct coder_model {
        slots in key_slots; patterns with no literal word: verb_free runs */
     struct key_run { uint64_t key; uint32_t first, count; } *key_runs;
     uint32_t key_runs_mask;
-    /* a bit per hash of (verb, key word), set for every key_runs key: most
-       lexemes of a sentence are no key of the verb, and this small array says
-       so without a probe into key_runs */
+    /* per verb, a small bloom filter of its key words (16 bits a key, in
+       key_bloom from word verb_bloom[v].at, verb_bloom[v].mask + 1 bits): most
+       lexemes of a sentence are no key of the verb, and the verb's own few
+       cache lines say so without a probe into key_runs */
     uint64_t *key_bloom;
-    uint32_t key_bloom_mask;    /* bits - 1 */
+    struct verb_bloom { uint32_t at, mask; } *verb_bloom;
     uint32_t *key_slots;
     uint32_t *verb_free;        /* n_verbs + 1 offsets into free_slots */
     uint32_t *free_slots;

@@ -92,10 +92,10 @@ static size_t tok_key_tail(const coder *c, uint16_t i, size_t cap, char tail[3])
         n = tok_key(c, i, buf, cap);
         key = (const unsigned char *)buf;
     }
-    for (int k = 0; k < 3; k++) {
-        size_t back = (size_t)(3 - k);
+    for (int t3 = 0; t3 < 3; t3++) {
+        size_t back = (size_t)(3 - t3);
         unsigned char ch = n >= back ? key[n - back] : 0;
-        tail[k] = (char)(ascii && ch >= 'a' && ch <= 'z' ? ch - 32 : ch);
+        tail[t3] = (char)(ascii && ch >= 'a' && ch <= 'z' ? ch - 32 : ch);
     }
     return n;
 }

@@ -52,8 +52,15 @@ static void sort_patterns(const dict_set *d, uint32_t *ids, size_t n)
 
 #define mix64 coder_mix64
 
+static inline uint32_t coder_set_start_bit(lex_id lex)
+{
+    return (uint32_t)(lex * 2246822519u) >> 18;
+}
+
 static int set_first_add(coder_model *m, uint64_t key)
 {
+    uint32_t bit = coder_set_start_bit((lex_id)key);
+    m->set_start_filter[bit >> 6] |= 1ULL << (bit & 63);
     uint32_t i = (uint32_t)mix64(key) & m->set_first_mask;
     while (m->set_first[i]) {
         if (m->set_first[i] == key)
@@ -424,6 +431,9 @@ static void mark_window_sets(coder *c)
     for (uint16_t i = 0; i < c->n_tok; i++)
         for (uint8_t k = 0; k < c->info[i].n_lex; k++) {
             lex_id lex = c->info[i].lex[k];
+            uint32_t bit = coder_set_start_bit(lex);
+            if (!((m->set_start_filter[bit >> 6] >> (bit & 63)) & 1u))
+                continue; /* starts no member of any set */
             uint32_t h = (uint32_t)mix64(lex) & m->lex_sets_mask;
             while (m->lex_sets[h].count && m->lex_sets[h].lex != lex)
                 h = (h + 1) & m->lex_sets_mask;

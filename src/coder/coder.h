@@ -84,6 +84,9 @@ typedef struct coder_model {
        of whose bits is in the window's filter is absent without marking */
     uint32_t *set_first_start;
     uint16_t *set_first_bits;
+    /* a 16384-bit filter of every lexeme that starts a member of some set
+       (coder_set_start_bit): marking a window's sets skips the others */
+    uint64_t set_start_filter[256];
     /* per pattern_order slot (verb order, most specific first), what the
        matcher reads to reject a pattern without trying it and then to try it:
        read in order, with the elements copied next to each other in slot

@@ -261,37 +261,32 @@ static int build_verb_keys(coder_model *m)
     }
     m->verb_free[nv] = (uint32_t)nfree;
     qsort(pairs, np, sizeof *pairs, cmp_key_slot);
-    uint32_t cap = 64;
-    while (cap < np * 2 + 64)
-        cap *= 2;
-    m->key_runs = calloc(cap, sizeof *m->key_runs);
-    if (!m->key_runs) {
+    /* each verb's table and bloom: powers of two, two entries and 16 bits a
+       distinct key word */
+    m->verb_keys = calloc(nv + 1, sizeof *m->verb_keys);
+    if (!m->verb_keys) {
         free(pairs);
         return -1;
     }
-    m->key_runs_mask = cap - 1;
-    /* each verb's bloom: a power of two of at least 16 bits a distinct key */
-    m->verb_bloom = calloc(nv + 1, sizeof *m->verb_bloom);
-    if (!m->verb_bloom) {
-        free(pairs);
-        return -1;
-    }
-    size_t words = 0;
+    size_t runs = 0, words = 0;
     for (size_t i = 0; i < np;) {
         uint32_t v = (uint32_t)(pairs[i][0] >> 32), keys = 0;
         size_t j = i;
         for (; j < np && (uint32_t)(pairs[j][0] >> 32) == v; j++)
             keys += j == i || pairs[j][0] != pairs[j - 1][0];
-        uint32_t bits = 64;
+        uint32_t entries = 2, bits = 64;
+        while (entries < 2 * keys)
+            entries *= 2;
         while (bits < 16u * keys)
             bits *= 2;
-        m->verb_bloom[v].at = (uint32_t)words;
-        m->verb_bloom[v].mask = bits - 1;
+        m->verb_keys[v] = (struct verb_keys){(uint32_t)runs, entries - 1, (uint32_t)words, bits - 1};
+        runs += entries;
         words += bits / 64;
         i = j;
     }
+    m->key_runs = calloc(runs + 1, sizeof *m->key_runs);
     m->key_bloom = calloc(words + 1, sizeof(uint64_t));
-    if (!m->key_bloom) {
+    if (!m->key_runs || !m->key_bloom) {
         free(pairs);
         return -1;
     }
@@ -301,15 +296,15 @@ static int build_verb_keys(coder_model *m)
             m->key_slots[j] = (uint32_t)pairs[j][1];
             j++;
         }
-        uint32_t h = (uint32_t)mix64(pairs[i][0]) & m->key_runs_mask;
-        while (m->key_runs[h].count)
-            h = (h + 1) & m->key_runs_mask;
-        m->key_runs[h].key = pairs[i][0];
-        m->key_runs[h].first = (uint32_t)i;
-        m->key_runs[h].count = (uint32_t)(j - i);
-        const struct verb_bloom *vb = &m->verb_bloom[pairs[i][0] >> 32];
-        uint32_t b = (uint32_t)(mix64((uint32_t)pairs[i][0]) >> 32) & vb->mask;
-        m->key_bloom[vb->at + (b >> 6)] |= 1ULL << (b & 63);
+        const struct verb_keys *vk = &m->verb_keys[pairs[i][0] >> 32];
+        lex_id key = (lex_id)pairs[i][0];
+        uint64_t mixed = mix64(key);
+        uint32_t h = (uint32_t)mixed & vk->runs_mask;
+        while (m->key_runs[vk->runs_at + h].count)
+            h = (h + 1) & vk->runs_mask;
+        m->key_runs[vk->runs_at + h] = (struct key_run){key, (uint32_t)i, (uint32_t)(j - i)};
+        uint32_t b = (uint32_t)(mixed >> 32) & vk->bloom_mask;
+        m->key_bloom[vk->bloom_at + (b >> 6)] |= 1ULL << (b & 63);
         i = j;
     }
     free(pairs);
@@ -318,19 +313,17 @@ static int build_verb_keys(coder_model *m)
 
 const struct key_run *coder_model_key_run(const coder_model *m, uint32_t verb, lex_id lex)
 {
-    const struct verb_bloom *vb = &m->verb_bloom[verb];
-    if (!vb->mask)
+    const struct verb_keys *vk = &m->verb_keys[verb];
+    if (!vk->bloom_mask)
         return NULL; /* the verb has no key words */
-    uint32_t b = (uint32_t)(mix64(lex) >> 32) & vb->mask;
-    if (!(m->key_bloom[vb->at + (b >> 6)] & (1ULL << (b & 63))))
+    uint64_t mixed = mix64(lex);
+    uint32_t b = (uint32_t)(mixed >> 32) & vk->bloom_mask;
+    if (!(m->key_bloom[vk->bloom_at + (b >> 6)] & (1ULL << (b & 63))))
         return NULL; /* no key of this verb */
-    uint64_t key = ((uint64_t)verb << 32) | lex;
-    uint32_t h = (uint32_t)mix64(key) & m->key_runs_mask;
-    while (m->key_runs[h].count) {
-        if (m->key_runs[h].key == key)
-            return &m->key_runs[h];
-        h = (h + 1) & m->key_runs_mask;
-    }
+    const struct key_run *runs = m->key_runs + vk->runs_at;
+    for (uint32_t h = (uint32_t)mixed & vk->runs_mask; runs[h].count; h = (h + 1) & vk->runs_mask)
+        if (runs[h].key == lex)
+            return &runs[h];
     return NULL;
 }
 
@@ -375,7 +368,7 @@ void coder_model_free(coder_model *m)
     free(m->slot_elems);
     free(m->slot_filter);
     free(m->key_bloom);
-    free(m->verb_bloom);
+    free(m->verb_keys);
     free(m->key_runs);
     free(m->key_slots);
     free(m->verb_free);

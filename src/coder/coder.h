@@ -99,16 +99,17 @@ typedef struct coder_model {
     uint16_t (*slot_filter)[SLOT_FILTER_WORDS];
     /* per verb, its pattern slots keyed by one literal word of each pattern
        (its key word), so that a verb with hundreds of patterns only tries
-       those whose key word is in the sentence: (verb, key word) -> a run of
-       slots in key_slots; patterns with no literal word: verb_free runs */
-    struct key_run { uint64_t key; uint32_t first, count; } *key_runs;
-    uint32_t key_runs_mask;
-    /* per verb, a small bloom filter of its key words (16 bits a key, in
-       key_bloom from word verb_bloom[v].at, verb_bloom[v].mask + 1 bits): most
-       lexemes of a sentence are no key of the verb, and the verb's own few
-       cache lines say so without a probe into key_runs */
+       those whose key word is in the sentence: key word -> a run of slots in
+       key_slots, in the verb's own open-addressing table (key_runs from
+       verb_keys[v].runs_at, runs_mask + 1 entries, two or more a key word);
+       patterns with no literal word: verb_free runs.  Before the table, the
+       verb's small bloom filter of its key words (key_bloom from word
+       verb_keys[v].bloom_at, bloom_mask + 1 bits, 16 a key word): most lexemes
+       of a sentence are no key of the verb, and a verb group's probes stay in
+       its verb's few cache lines */
+    struct key_run { lex_id key; uint32_t first, count; } *key_runs;
     uint64_t *key_bloom;
-    struct verb_bloom { uint32_t at, mask; } *verb_bloom;
+    struct verb_keys { uint32_t runs_at, runs_mask, bloom_at, bloom_mask; } *verb_keys;
     uint32_t *key_slots;
     uint32_t *verb_free;        /* n_verbs + 1 offsets into free_slots */
     uint32_t *free_slots;

@@ -218,11 +218,11 @@ static int background_frame(const coder *c)
             for_ = coder_word((coder *)c, "FOR");
     int by_id = in != WORD_NONE && over != WORD_NONE && for_ != WORD_NONE;
     for (uint16_t i = 0; i + 2 < c->n_tok; i++) {
-        if (!(c->info[i].gclass & (G_PREP)) && !(c->info[i + 1].gclass & G_TIME) &&
-            !(c->info[i + 2].gclass & G_TIME))
-            continue;
         word_id w0 = c->tok[i].word;
         if (by_id && w0 != in && w0 != over && w0 != for_)
+            continue;
+        if (!(c->info[i].gclass & (G_PREP)) && !(c->info[i + 1].gclass & G_TIME) &&
+            !(c->info[i + 2].gclass & G_TIME))
             continue;
         for (int k = 0; k < 3; k++)
             key_of(c, (uint16_t)(i + k), w[k], sizeof w[k]);

@@ -612,8 +612,10 @@ static int tok_is_group_noun(const coder *c, uint16_t i)
 
 static int is_possessive_pronoun(const coder *c, uint16_t i)
 {
-    return tok_is_word(c, i, "HIS") || tok_is_word(c, i, "HER") || tok_is_word(c, i, "ITS") ||
-           tok_is_word(c, i, "THEIR");
+    /* all four are determiners (grammar.c): most tokens stop at the class */
+    return (gcls(c, i) & G_DET) &&
+           (tok_is_word(c, i, "HIS") || tok_is_word(c, i, "HER") || tok_is_word(c, i, "ITS") ||
+            tok_is_word(c, i, "THEIR"));
 }
 
 /* Does a verb-dictionary word read as a noun follow ("his visit", "their
@@ -644,6 +646,8 @@ static noun_phrase *new_np(coder *c, uint16_t start, uint16_t end)
 static uint16_t match_pair_phrase(const coder *c, uint16_t i)
 {
     uint16_t j = i;
+    if (!(gcls(c, i) & G_DET))
+        return 0; /* THE and BOTH are determiners (grammar.c): most tokens stop here */
     if (tok_is_word(c, j, "THE") && tok_is_word(c, j + 1, "TWO"))
         j += 2;
     else if (tok_is_word(c, j, "BOTH"))

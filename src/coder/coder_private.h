@@ -36,7 +36,7 @@ typedef struct country_count {
 } country_count;
 
 #define WINDOW_SET_MAX 256
-#define CODER_WORD_CACHE 1024   /* a power of two */
+#define CODER_WORD_CACHE 256    /* a power of two, over twice the literals the coder names */
 
 struct coder {
     const coder_model *model;
@@ -147,7 +147,7 @@ word_id coder_word_lookup(coder *c, const char *literal);
 static inline size_t coder_word_slot(const char *literal)
 {
     uint64_t a = (uint64_t)(uintptr_t)literal * 0x9E3779B97F4A7C15ULL;
-    return (size_t)(a >> 54) & (CODER_WORD_CACHE - 1);
+    return (size_t)(a >> 56) & (CODER_WORD_CACHE - 1);
 }
 
 static inline word_id coder_word(coder *c, const char *literal)

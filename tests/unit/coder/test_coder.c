@@ -458,6 +458,19 @@ static void test_generic_title_keeps_organisation(void **state)
     assert_string_equal(code(state, "A Chinese militia leader criticized Japan."), "CHNREB JPN 111;");
 }
 
+/* analyse.c passes over a token that is no determiner before asking whether
+   it is THE, BOTH, HIS, HER, ITS or THEIR: they must all be determiners. */
+static void test_shortcut_words_are_determiners(void **state)
+{
+    fixture *f = *state;
+    static const char *const words[] = {"THE", "BOTH", "HIS", "HER", "ITS", "THEIR"};
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
+        word_id w = grammar_word(f->model->grammar, words[i]);
+        assert_int_not_equal(w, WORD_NONE);
+        assert_true(grammar_class(f->model->grammar, w) & G_DET);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -507,6 +520,7 @@ int main(void)
         cmocka_unit_test(test_that_clause_target),
         cmocka_unit_test(test_mediated_ceasefire),
         cmocka_unit_test(test_generic_title_keeps_organisation),
+        cmocka_unit_test(test_shortcut_words_are_determiners),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

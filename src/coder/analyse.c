@@ -1542,7 +1542,8 @@ static int split_clauses(coder *c)
         /* "and, at the end of June, South Korea and Japan participated": an
            independent clause with its own subject; "the fact that NATO
            visited": a complement clause */
-        if (((g & G_COORD) || tok_is_word(c, i, "THAT")) && clause_with_subject_at(c, (uint16_t)(i + 1))) {
+        if (((g & G_COORD) || ((g & G_DET) && tok_is_word(c, i, "THAT"))) && /* THAT: a determiner */
+            clause_with_subject_at(c, (uint16_t)(i + 1))) {
             if (push_clause(c, i, (g & G_COORD) ? CL_MAIN : CL_SUBORD, here) != 0)
                 return -1;
             continue;

@@ -459,11 +459,11 @@ static void test_generic_title_keeps_organisation(void **state)
 }
 
 /* analyse.c passes over a token that is no determiner before asking whether
-   it is THE, BOTH, HIS, HER, ITS or THEIR: they must all be determiners. */
+   it is THE, BOTH, HIS, HER, ITS, THEIR or THAT: they must all be determiners. */
 static void test_shortcut_words_are_determiners(void **state)
 {
     fixture *f = *state;
-    static const char *const words[] = {"THE", "BOTH", "HIS", "HER", "ITS", "THEIR"};
+    static const char *const words[] = {"THE", "BOTH", "HIS", "HER", "ITS", "THEIR", "THAT"};
     for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
         word_id w = grammar_word(f->model->grammar, words[i]);
         assert_int_not_equal(w, WORD_NONE);

@@ -396,20 +396,22 @@ static void assign_roles(coder *c)
             continue;
         if (c->info[i].gclass)
             continue;
-        char tail[3];
-        size_t klen = tok_key_tail(c, i, 40, tail);
-        if (klen > 3 && tail2_is(tail, "LY"))
-            continue; /* an adverb ("Forcibly"), not a name */
         int prev_named = i > 0 && (role_is(c, i - 1, TR_AGENT) || role_is(c, i - 1, TR_NAME) ||
                                    role_is(c, i - 1, TR_ACTOR));
         int title_word = (t->flags & TOKF_IN_TITLE) != 0;
         int sentence_initial = (t->flags & TOKF_SENT_START) != 0;
-        if (prev_named && (!title_word || role_is(c, i - 1, TR_AGENT) || role_is(c, i - 1, TR_NAME)))
-            c->info[i].role = TR_NAME;
-        else if (!title_word && !sentence_initial && i + 1 < c->n_tok &&
-                 (role_is(c, i + 1, TR_AGENT) || role_is(c, i + 1, TR_ACTOR)) &&
-                 (c->tok[i + 1].flags & TOKF_CAPITALIZED))
-            c->info[i].role = TR_NAME;
+        int named = (prev_named &&
+                     (!title_word || role_is(c, i - 1, TR_AGENT) || role_is(c, i - 1, TR_NAME))) ||
+                    (!title_word && !sentence_initial && i + 1 < c->n_tok &&
+                     (role_is(c, i + 1, TR_AGENT) || role_is(c, i + 1, TR_ACTOR)) &&
+                     (c->tok[i + 1].flags & TOKF_CAPITALIZED));
+        if (!named)
+            continue;
+        char tail[3]; /* asked only of a would-be name */
+        size_t klen = tok_key_tail(c, i, 40, tail);
+        if (klen > 3 && tail2_is(tail, "LY"))
+            continue; /* an adverb ("Forcibly"), not a name */
+        c->info[i].role = TR_NAME;
     }
 }
 
@@ -1226,10 +1228,10 @@ static int build_verb_groups(coder *c)
             c->info[vg->head - 1].np != NONE16 && !(vg->flags & VGF_NOMINAL) &&
             (vg->end >= c->n_tok || c->info[vg->end].np == NONE16))
             vg->flags |= VGF_PASSIVE;
-        if (ing_form(c, hit) && vg->start == vg->head && vg->head > 0 && is_comma(c, vg->head - 1))
+        if (vg->start == vg->head && vg->head > 0 && is_comma(c, vg->head - 1) && ing_form(c, hit))
             vg->flags |= VGF_PARTICIPLE;
-        if (past_like(c, hit) && vg->start == vg->head && vg->head > 0 &&
-            c->info[vg->head - 1].np != NONE16 && !(vg->flags & VGF_NOMINAL)) {
+        if (vg->start == vg->head && vg->head > 0 && c->info[vg->head - 1].np != NONE16 &&
+            !(vg->flags & VGF_NOMINAL) && past_like(c, hit)) {
             /* "hostages seized by militants": a reduced relative, passive when
                a by-phrase follows */
             for (uint16_t q = vg->end; q < c->n_tok && q < vg->end + 8; q++) {

@@ -167,7 +167,7 @@ word_id wordtab_lookup(const wordtab *wt, const char *key, size_t len)
    go through those steps as a pipeline, a group of GROUP keys a step behind
    the next: while one group's keys are compared, the next group's records and
    the one after's slots are already on their way, so that the waits overlap. */
-#define GROUP 16
+#define GROUP 32
 #define CHUNK 256 /* keys whose hashes and slots are held at once */
 
 void wordtab_lookup_batch(const wordtab *wt, const char *const keys[], const uint32_t lens[],

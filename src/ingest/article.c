@@ -6,6 +6,8 @@
 ** past the record limit: a larger file is drained, reported and skipped.  A
 ** file cut short by a truncated archive is not delivered (the truncation has
 ** been reported): a partial article would be coded as if it were complete.
+** The whole file is the record (ingest_record); parsing and cleaning it is
+** ingest_parse_article, which the coder pool runs on its workers.
 */
 #include <string.h>
 
@@ -81,80 +83,102 @@ static int read_whole(ingest_run *r, linereader *lr, const char *name, strbuf *r
 /* A whole-file document's id is its path without the folders above what the
    user named: "a.txt" for `dyad code news/a.txt`, "news/2023/a.txt" for
    `dyad code ../data/news` (see ingest_path). */
-static document *new_file_document(const ingest_run *r, const char *name)
+static document *new_file_document(const ingest_record *rec)
 {
     document *doc = document_new();
     if (!doc)
         return NULL;
+    const char *name = rec->name;
     doc->source_name = document_strndup(doc, name, strlen(name));
-    size_t skip = r->id_skip <= strlen(name) ? r->id_skip : 0;
+    size_t skip = rec->id_skip <= strlen(name) ? rec->id_skip : 0;
     doc->id = doc->source_name + skip;
     return doc;
 }
 
-static int finish_article(ingest_run *r, document *doc, const char *name, int rc)
+static int finish_article(document *doc, const char *name, int rc, diag_sink *diags,
+                          document **out)
 {
     if (rc != 0) {
-        diag_report(r->diags, DIAG_ERROR, name, 0, -1, "out of memory: document skipped");
+        diag_report(diags, DIAG_ERROR, name, 0, -1, "out of memory: document skipped");
         document_free(doc);
-        return 0;
+        return -1;
     }
     if (doc->text_len == 0) {
-        diag_report(r->diags, DIAG_NOTE, name, 0, -1, "no text: skipped");
-        r->stats->skipped_records++;
+        diag_report(diags, DIAG_NOTE, name, 0, -1, "no text: skipped");
         document_free(doc);
         return 0;
     }
-    return ingest_deliver(r, doc);
+    *out = doc;
+    return 1;
 }
 
-int ingest_read_text(ingest_run *r, linereader *lr, const char *name)
+static int parse_text(ingest_parser *pr, const ingest_record *rec, diag_sink *diags,
+                      document **out)
+{
+    document *doc = new_file_document(rec);
+    if (!doc)
+        return -1;
+    const char *name = rec->name;
+    int rc = pr->opt.keep_boilerplate
+                 ? ingest_plain_article(doc, NULL, 0, rec->bytes, rec->len, name, diags)
+                 : ingest_clean_article(doc, NULL, 0, rec->bytes, rec->len, name, diags);
+    return finish_article(doc, name, rc, diags, out);
+}
+
+static int parse_html(ingest_parser *pr, const ingest_record *rec, diag_sink *diags,
+                      document **out)
+{
+    strbuf title = {0}, body = {0};
+    document *doc = new_file_document(rec);
+    if (!doc)
+        return -1;
+    const char *name = rec->name;
+    if (ingest_html_extract(doc, rec->bytes, rec->len, &title, &body, name, diags) != 0) {
+        diag_report(diags, DIAG_ERROR, name, 0, -1, "cannot parse HTML: document skipped");
+        document_free(doc);
+        strbuf_free(&title);
+        strbuf_free(&body);
+        return 0;
+    }
+    const char *t = title.len ? title.data : NULL;
+    const char *b = body.data ? body.data : "";
+    int rc = pr->opt.keep_boilerplate
+                 ? ingest_plain_article(doc, t, title.len, b, body.len, name, diags)
+                 : ingest_clean_article(doc, t, title.len, b, body.len, name, diags);
+    strbuf_free(&title);
+    strbuf_free(&body);
+    return finish_article(doc, name, rc, diags, out);
+}
+
+int ingest_parse_article(ingest_parser *p, const ingest_record *rec, diag_sink *diags,
+                         document **out)
+{
+    return rec->format == INGEST_HTML ? parse_html(p, rec, diags, out)
+                                      : parse_text(p, rec, diags, out);
+}
+
+/* The readers: the whole file is the record. */
+static int read_article(ingest_run *r, linereader *lr, const char *name, ingest_format format)
 {
     strbuf raw = {0};
     if (read_whole(r, lr, name, &raw)) {
         strbuf_free(&raw);
         return 0;
     }
-    document *doc = new_file_document(r, name);
-    if (!doc) {
-        strbuf_free(&raw);
-        return 0;
-    }
-    const char *p = raw.data ? raw.data : "";
-    int rc = r->opt.keep_boilerplate
-                 ? ingest_plain_article(doc, NULL, 0, p, raw.len, name, r->diags)
-                 : ingest_clean_article(doc, NULL, 0, p, raw.len, name, r->diags);
+    if (format == INGEST_HTML)
+        ingest_html_prepare();
+    ingest_record rec = {format, name, r->id_skip, 0, 0, 0, raw.data ? raw.data : "", raw.len};
+    int rc = ingest_emit(r, &rec);
     strbuf_free(&raw);
-    return finish_article(r, doc, name, rc);
+    return rc;
+}
+
+int ingest_read_text(ingest_run *r, linereader *lr, const char *name)
+{
+    return read_article(r, lr, name, INGEST_TEXT);
 }
 
 int ingest_read_html(ingest_run *r, linereader *lr, const char *name)
 {
-    strbuf raw = {0}, title = {0}, body = {0};
-    if (read_whole(r, lr, name, &raw)) {
-        strbuf_free(&raw);
-        return 0;
-    }
-    document *doc = new_file_document(r, name);
-    if (!doc) {
-        strbuf_free(&raw);
-        return 0;
-    }
-    if (ingest_html_extract(doc, raw.data ? raw.data : "", raw.len, &title, &body, name,
-                            r->diags) != 0) {
-        diag_report(r->diags, DIAG_ERROR, name, 0, -1, "cannot parse HTML: document skipped");
-        r->stats->skipped_records++;
-        document_free(doc);
-        strbuf_free(&raw);
-        return 0;
-    }
-    strbuf_free(&raw);
-    const char *t = title.len ? title.data : NULL;
-    const char *b = body.data ? body.data : "";
-    int rc = r->opt.keep_boilerplate
-                 ? ingest_plain_article(doc, t, title.len, b, body.len, name, r->diags)
-                 : ingest_clean_article(doc, t, title.len, b, body.len, name, r->diags);
-    strbuf_free(&title);
-    strbuf_free(&body);
-    return finish_article(r, doc, name, rc);
+    return read_article(r, lr, name, INGEST_HTML);
 }

@@ -336,6 +336,11 @@ static int valid_utf8(const unsigned char *s, size_t n)
     return 1;
 }
 
+void ingest_html_prepare(void)
+{
+    xmlInitParser();
+}
+
 int ingest_html_extract(document *doc, const char *html, size_t len, strbuf *title,
                         strbuf *body, const char *name, diag_sink *diags)
 {

@@ -25,17 +25,70 @@
 
 #define WALK_MAX_DEPTH 64
 
+void ingest_parser_init(ingest_parser *p, const ingest_options *opt)
+{
+    memset(p, 0, sizeof *p);
+    if (opt) {
+        p->opt = *opt;
+    } else {
+        p->opt.default_date = DATE_UNKNOWN;
+    }
+    if (p->opt.max_record_bytes == 0)
+        p->opt.max_record_bytes = INGEST_DEFAULT_MAX_RECORD;
+}
+
+void ingest_parser_clear(ingest_parser *p)
+{
+    strbuf_free(&p->fixed);
+    strbuf_free(&p->scratch);
+    strbuf_free(&p->decoded);
+    strbuf_free(&p->text);
+    strbuf_free(&p->authors);
+}
+
+ingest_parser *ingest_parser_new(const ingest_options *opt)
+{
+    ingest_parser *p = malloc(sizeof *p);
+    if (p)
+        ingest_parser_init(p, opt);
+    return p;
+}
+
+void ingest_parser_free(ingest_parser *p)
+{
+    if (!p)
+        return;
+    ingest_parser_clear(p);
+    free(p);
+}
+
+int ingest_parse_record(ingest_parser *p, const ingest_record *rec, diag_sink *diags,
+                        document **out)
+{
+    *out = NULL;
+    int got;
+    switch (rec->format) {
+    case INGEST_JSONL: got = ingest_parse_jsonl(p, rec, diags, out); break;
+    case INGEST_TABARI: got = ingest_parse_tabari(p, rec, diags, out); break;
+    default: got = ingest_parse_article(p, rec, diags, out); break;
+    }
+    if (got <= 0) {
+        *out = NULL;
+        return got;
+    }
+    document *doc = *out;
+    if (doc->published == DATE_UNKNOWN && p->opt.default_date != 0 &&
+        p->opt.default_date != DATE_UNKNOWN)
+        doc->published = p->opt.default_date;
+    return 1;
+}
+
 void ingest_run_init(ingest_run *r, const ingest_options *opt, document_fn fn, void *ctx,
                      diag_sink *diags, ingest_stats *stats)
 {
     memset(r, 0, sizeof *r);
-    if (opt) {
-        r->opt = *opt;
-    } else {
-        r->opt.default_date = DATE_UNKNOWN;
-    }
-    if (r->opt.max_record_bytes == 0)
-        r->opt.max_record_bytes = INGEST_DEFAULT_MAX_RECORD;
+    ingest_parser_init(&r->parser, opt);
+    r->opt = r->parser.opt;
     r->fn = fn;
     r->ctx = ctx;
     r->diags = diags;
@@ -45,9 +98,6 @@ void ingest_run_init(ingest_run *r, const ingest_options *opt, document_fn fn, v
 int ingest_deliver(ingest_run *r, document *doc)
 {
     doc->ordinal = r->stats->documents++;
-    if (doc->published == DATE_UNKNOWN && r->opt.default_date != 0 &&
-        r->opt.default_date != DATE_UNKNOWN)
-        doc->published = r->opt.default_date;
     if (!r->fn) {
         document_free(doc);
         return 0;
@@ -56,6 +106,26 @@ int ingest_deliver(ingest_run *r, document *doc)
     if (rc)
         r->stop = rc;
     return rc;
+}
+
+int ingest_emit(ingest_run *r, const ingest_record *rec)
+{
+    if (r->record_fn) {
+        int rc = r->record_fn(r->ctx, rec);
+        if (rc)
+            r->stop = rc;
+        return rc;
+    }
+    document *doc;
+    r->parser.jsonl_no_fast = r->jsonl_no_fast;
+    uint64_t fast = r->parser.jsonl_fast_lines;
+    int got = ingest_parse_record(&r->parser, rec, r->diags, &doc);
+    r->jsonl_fast_lines += r->parser.jsonl_fast_lines - fast;
+    if (got > 0)
+        return ingest_deliver(r, doc);
+    if (got == 0)
+        r->stats->skipped_records++;
+    return 0;
 }
 
 int ingest_stream(ingest_run *r, instream *in, const char *name, int in_walk)
@@ -82,6 +152,7 @@ int ingest_stream(ingest_run *r, instream *in, const char *name, int in_walk)
         diag_report(r->diags, DIAG_ERROR, name, 0, -1, "out of memory reading input");
     r->stats->bytes += in->out_total;
     lr_free(&lr);
+    ingest_parser_clear(&r->parser);
     return rc;
 }
 
@@ -197,14 +268,31 @@ static int walk_dir(ingest_run *r, const char *dir, const dir_chain *chain, int 
     return r->stop;
 }
 
+static int path_run(ingest_run *r, const char *path);
+
 int ingest_path(const char *path, const ingest_options *opt, document_fn fn, void *ctx,
                 diag_sink *diags, ingest_stats *stats)
 {
     ingest_run r;
     ingest_run_init(&r, opt, fn, ctx, diags, stats);
+    return path_run(&r, path);
+}
+
+int ingest_path_records(const char *path, const ingest_options *opt, record_fn fn, void *ctx,
+                        diag_sink *diags, ingest_stats *stats)
+{
+    ingest_run r;
+    ingest_run_init(&r, opt, NULL, ctx, diags, stats);
+    r.record_fn = fn;
+    return path_run(&r, path);
+}
+
+static int path_run(ingest_run *r, const char *path)
+{
+    diag_sink *diags = r->diags;
     if (strcmp(path, "-") == 0) {
-        ingest_fd(&r, STDIN_FILENO, "-", 0);
-        return r.stop;
+        ingest_fd(r, STDIN_FILENO, "-", 0);
+        return r->stop;
     }
     struct stat st;
     if (stat(path, &st) != 0) {
@@ -219,15 +307,15 @@ int ingest_path(const char *path, const ingest_options *opt, document_fn fn, voi
     size_t base = len;
     while (base > 0 && path[base - 1] != '/')
         base--;
-    r.id_skip = base;
+    r->id_skip = base;
     if (S_ISDIR(st.st_mode)) {
         dir_chain top = {st.st_dev, st.st_ino, NULL};
-        int rc = walk_dir(&r, path, &top, 0);
-        return r.stop ? r.stop : (rc < 0 ? -1 : 0);
+        int rc = walk_dir(r, path, &top, 0);
+        return r->stop ? r->stop : (rc < 0 ? -1 : 0);
     }
-    if (ingest_file(&r, path, 0) < 0)
+    if (ingest_file(r, path, 0) < 0)
         return -1;
-    return r.stop;
+    return r->stop;
 }
 
 int ingest_bytes(const char *name, const void *data, size_t len, const ingest_options *opt,

@@ -68,6 +68,52 @@ int ingest_path(const char *path, const ingest_options *opt, document_fn fn, voi
 int ingest_bytes(const char *name, const void *data, size_t len, const ingest_options *opt,
                  document_fn fn, void *ctx, diag_sink *diags, ingest_stats *stats);
 
+/* ---- records: reading apart from parsing ------------------------------------
+
+   `dyad code` reads on one thread and parses on many.  The readers split the
+   input into raw records (a JSONL line, a TABARI record, a whole text or HTML
+   file) and report what is wrong with the input as a stream (a line over the
+   record limit, a truncated archive, a file that cannot be opened, a binary
+   file in a folder); ingest_parse_record turns one record into a document and
+   reports what is wrong with the record itself (not JSON, no text, an unknown
+   date, invalid UTF-8, and the notes of cleaning).  Reading a path with
+   ingest_path and with ingest_path_records then parsing every record in order
+   through the same sink gives the same documents and the same diagnostics in
+   the same order. */
+
+typedef struct ingest_record {
+    ingest_format format;       /* INGEST_JSONL, INGEST_TABARI, INGEST_TEXT or INGEST_HTML */
+    const char *name;           /* the input's name */
+    size_t id_skip;             /* whole files: bytes of name left out of the id */
+    long line;                  /* 1-based line the record starts on; 0 for whole files */
+    uint64_t offset;            /* stream offset of that line (0 for whole files) */
+    size_t lead;                /* JSONL: blanks on the line before `bytes` */
+    const char *bytes;          /* the record (TABARI: header line, '\n', joined text) */
+    size_t len;
+} ingest_record;
+
+/* Receives each record, in input order; the record's strings are valid only
+   during the call.  Return 0 to go on, non-zero to stop (as document_fn). */
+typedef int (*record_fn)(void *ctx, const ingest_record *rec);
+
+/* ingest_path, handing out raw records instead of documents.  stats->documents
+   and skipped_records count only what the reader itself decided. */
+int ingest_path_records(const char *path, const ingest_options *opt, record_fn fn, void *ctx,
+                        diag_sink *diags, ingest_stats *stats);
+
+/* Per-thread scratch for parsing records. */
+typedef struct ingest_parser ingest_parser;
+
+ingest_parser *ingest_parser_new(const ingest_options *opt);
+void ingest_parser_free(ingest_parser *p);
+
+/* One record -> one document, a function of the record's bytes and the
+   options (reports go to diags).  Returns 1 with *out set (the default date
+   applied; the ordinal is the caller's), 0 when the record gives no document
+   (reported: a skipped record), or -1 when it was lost for lack of memory. */
+int ingest_parse_record(ingest_parser *p, const ingest_record *rec, diag_sink *diags,
+                        document **out);
+
 /* Clean one article's raw text into doc (title detection, byline, dateline,
    boilerplate, markup such as <u>...</u>, metadata); used by the text and
    JSONL readers.  title may be NULL.  Returns 0, or -1 on out of memory. */

@@ -97,11 +97,36 @@ int lr_next_line(linereader *lr, size_t max, line_ref *out);
    stream has been drained and counted into *total), or -1 on out of memory. */
 int lr_read_all(linereader *lr, size_t max, strbuf *out, uint64_t *total);
 
+/* ---- the parser: one record -> one document ------------------------------ */
+
+/* Scratch buffers reused from record to record; one per thread (see
+   ingest_parse_record).  Embedded in an ingest_run for the readers that deliver
+   documents, allocated by ingest_parser_new for the coder pool's workers. */
+struct ingest_parser {
+    ingest_options opt;             /* with defaults filled in */
+    strbuf fixed, scratch, decoded, text, authors;
+    int jsonl_no_fast;              /* 1: every JSONL line through jansson (tests) */
+    uint64_t jsonl_fast_lines;      /* lines the fast path read (jsonl.c) */
+};
+
+void ingest_parser_init(ingest_parser *p, const ingest_options *opt);
+void ingest_parser_clear(ingest_parser *p); /* frees the buffers; p stays usable */
+
+/* The parsers of each format (same contract as ingest_parse_record). */
+int ingest_parse_jsonl(ingest_parser *p, const ingest_record *rec, diag_sink *diags,
+                       document **out);
+int ingest_parse_tabari(ingest_parser *p, const ingest_record *rec, diag_sink *diags,
+                        document **out);
+int ingest_parse_article(ingest_parser *p, const ingest_record *rec, diag_sink *diags,
+                         document **out);
+
 /* ---- the run ----------------------------------------------------------- */
 
 typedef struct ingest_run {
     ingest_options opt;             /* with defaults filled in */
-    document_fn fn;
+    document_fn fn;                 /* documents out (parsed here) ... */
+    record_fn record_fn;            /* ... or raw records out (parsed by the caller) */
+    ingest_parser parser;           /* for fn */
     void *ctx;
     diag_sink *diags;
     ingest_stats *stats;
@@ -118,6 +143,14 @@ void ingest_run_init(ingest_run *r, const ingest_options *opt, document_fn fn, v
 
 /* Hand doc to the callback (setting its ordinal); returns its answer. */
 int ingest_deliver(ingest_run *r, document *doc);
+
+/* A reader's record: to the record callback, or parsed here and delivered.
+   Returns the callback's answer (0 to go on). */
+int ingest_emit(ingest_run *r, const ingest_record *rec);
+
+/* Before a reader hands out an HTML record: libxml2's one-time setup, on the
+   reading thread, so that workers can parse pages at the same time. */
+void ingest_html_prepare(void);
 
 /* Read one stream (a file, stdin or memory) named `name` in the run's format
    (detected when INGEST_AUTO).  in_walk: skip obvious binaries quietly.

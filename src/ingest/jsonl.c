@@ -16,6 +16,11 @@
 ** and reported with the file, line and byte offset.  Everything that goes
 ** wrong with one line (too long, not JSON, not an object, no text, a date that
 ** cannot be read) is reported with file:line, and the next line is read.
+**
+** Reading and parsing are apart (see ingest_record in ingest.h): the reader
+** only cuts lines and reports the ones over the record limit; everything else
+** is ingest_parse_jsonl, a function of the line's bytes, which the coder pool
+** runs on its workers.
 */
 #include <jansson.h>
 #include <string.h>
@@ -599,9 +604,11 @@ static void name_line(strbuf *scratch, const char *name, long line)
 }
 
 /* Build the document for one record; returns it or NULL (reported). */
-static document *record_to_document(ingest_run *r, const record *rec, const char *name,
-                                    const line_ref *ln, strbuf *scratch)
+static document *record_to_document(ingest_parser *p, const record *rec,
+                                    const ingest_record *ln, diag_sink *diags)
 {
+    const char *name = ln->name;
+    strbuf *scratch = &p->scratch;
     document *doc = document_new();
     if (!doc)
         return NULL;
@@ -625,7 +632,7 @@ static document *record_to_document(ingest_run *r, const record *rec, const char
     if (rec->date_state == DATE_READ) {
         doc->published = rec->days;
     } else if (rec->date_state == DATE_UNREADABLE) {
-        diag_report(r->diags, DIAG_WARNING, name, ln->line, (long long)ln->offset,
+        diag_report(diags, DIAG_WARNING, name, ln->line, (long long)ln->offset,
                     "unknown date %.80s: document kept without a date",
                     rec->date_shown ? rec->date_shown : "?");
     }
@@ -637,28 +644,28 @@ static document *record_to_document(ingest_run *r, const record *rec, const char
     const char *text = rec->text.s;
     if (!text) {
         if (!title) {
-            diag_report(r->diags, DIAG_WARNING, name, ln->line, (long long)ln->offset,
+            diag_report(diags, DIAG_WARNING, name, ln->line, (long long)ln->offset,
                         "record has no text and no title: skipped");
             document_free(doc);
             return NULL;
         }
-        diag_report(r->diags, DIAG_WARNING, name, ln->line, (long long)ln->offset,
+        diag_report(diags, DIAG_WARNING, name, ln->line, (long long)ln->offset,
                     "record has no text: coding its title only");
         text = "";
     }
     /* diagnostics about the text name the record */
     name_line(scratch, name, ln->line);
-    int rc = r->opt.keep_boilerplate
-                 ? ingest_plain_article(doc, title, title_len, text, text_len, scratch->data, r->diags)
-                 : ingest_clean_article(doc, title, title_len, text, text_len, scratch->data, r->diags);
+    int rc = p->opt.keep_boilerplate
+                 ? ingest_plain_article(doc, title, title_len, text, text_len, scratch->data, diags)
+                 : ingest_clean_article(doc, title, title_len, text, text_len, scratch->data, diags);
     if (rc != 0) {
-        diag_report(r->diags, DIAG_ERROR, name, ln->line, (long long)ln->offset,
+        diag_report(diags, DIAG_ERROR, name, ln->line, (long long)ln->offset,
                     "out of memory: record skipped");
         document_free(doc);
         return NULL;
     }
     if (doc->text_len == 0) {
-        diag_report(r->diags, DIAG_WARNING, name, ln->line, (long long)ln->offset,
+        diag_report(diags, DIAG_WARNING, name, ln->line, (long long)ln->offset,
                     "record has no text left after cleaning: skipped");
         document_free(doc);
         return NULL;
@@ -666,11 +673,60 @@ static document *record_to_document(ingest_run *r, const record *rec, const char
     return doc;
 }
 
+int ingest_parse_jsonl(ingest_parser *pr, const ingest_record *rec, diag_sink *diags,
+                       document **out)
+{
+    const char *p = rec->bytes;
+    size_t n = rec->len;
+    unsigned long bad = 0, controls = 0;
+    long long first_bad = -1, first_control = -1;
+    if (repair_line(p, n, &pr->fixed, &bad, &first_bad, &controls, &first_control)) {
+        long long base = (long long)rec->offset + (long long)rec->lead;
+        if (bad)
+            diag_report(diags, DIAG_WARNING, rec->name, rec->line, base + first_bad,
+                        "%lu invalid UTF-8 sequence%s replaced by U+FFFD", bad,
+                        bad == 1 ? "" : "s");
+        if (controls)
+            diag_report(diags, DIAG_WARNING, rec->name, rec->line, base + first_control,
+                        "%lu NUL or control byte%s dropped", controls, controls == 1 ? "" : "s");
+        p = pr->fixed.data ? pr->fixed.data : "";
+        n = pr->fixed.len;
+    }
+    record fields;
+    if (!pr->jsonl_no_fast && record_fast(p, n, &fields, &pr->decoded)) {
+        pr->jsonl_fast_lines++;
+        *out = record_to_document(pr, &fields, rec, diags);
+        free(fields.date_shown);
+        return *out ? 1 : 0;
+    }
+    json_error_t err;
+    json_t *obj = json_loadb(p, n, JSON_DECODE_ANY | JSON_ALLOW_NUL, &err);
+    if (!obj) {
+        diag_report(diags, DIAG_WARNING, rec->name, rec->line, (long long)rec->offset + err.position,
+                    "malformed JSON (%s, column %d): line skipped", err.text, err.column);
+        return 0;
+    }
+    if (!json_is_object(obj)) {
+        diag_report(diags, DIAG_WARNING, rec->name, rec->line, (long long)rec->offset,
+                    "line is JSON but not an object: skipped");
+        json_decref(obj);
+        return 0;
+    }
+    json_bufs bufs;
+    bufs.authors = pr->authors;
+    record_from_json(obj, &fields, &bufs);
+    pr->authors = bufs.authors;
+    *out = record_to_document(pr, &fields, rec, diags);
+    free(fields.date_shown);
+    json_decref(obj);
+    return *out ? 1 : 0;
+}
+
+/* The reader: lines -> records.  A line over the record limit and the cut-off
+   tail of a truncated archive are the reader's; everything else about a line
+   is the parser's. */
 int ingest_read_jsonl(ingest_run *r, linereader *lr, const char *name)
 {
-    strbuf fixed = {0}, scratch = {0}, decoded = {0};
-    json_bufs bufs;
-    memset(&bufs, 0, sizeof bufs);
     line_ref ln;
     while (!r->stop && lr_next_line(lr, r->opt.max_record_bytes, &ln)) {
         if (ln.oversize) {
@@ -693,60 +749,9 @@ int ingest_read_jsonl(ingest_run *r, linereader *lr, const char *name)
             r->stats->skipped_records++;
             continue;
         }
-        unsigned long bad = 0, controls = 0;
-        long long first_bad = -1, first_control = -1;
-        if (repair_line(p, n, &fixed, &bad, &first_bad, &controls, &first_control)) {
-            long long base = (long long)ln.offset + (p - ln.text);
-            if (bad)
-                diag_report(r->diags, DIAG_WARNING, name, ln.line, base + first_bad,
-                            "%lu invalid UTF-8 sequence%s replaced by U+FFFD", bad,
-                            bad == 1 ? "" : "s");
-            if (controls)
-                diag_report(r->diags, DIAG_WARNING, name, ln.line, base + first_control,
-                            "%lu NUL or control byte%s dropped", controls, controls == 1 ? "" : "s");
-            p = fixed.data ? fixed.data : "";
-            n = fixed.len;
-        }
-        record rec;
-        if (!r->jsonl_no_fast && record_fast(p, n, &rec, &decoded)) {
-            r->jsonl_fast_lines++;
-            document *doc = record_to_document(r, &rec, name, &ln, &scratch);
-            free(rec.date_shown);
-            if (!doc) {
-                r->stats->skipped_records++;
-                continue;
-            }
-            ingest_deliver(r, doc);
-            continue;
-        }
-        json_error_t err;
-        json_t *obj = json_loadb(p, n, JSON_DECODE_ANY | JSON_ALLOW_NUL, &err);
-        if (!obj) {
-            diag_report(r->diags, DIAG_WARNING, name, ln.line, (long long)ln.offset + err.position,
-                        "malformed JSON (%s, column %d): line skipped", err.text, err.column);
-            r->stats->skipped_records++;
-            continue;
-        }
-        if (!json_is_object(obj)) {
-            diag_report(r->diags, DIAG_WARNING, name, ln.line, (long long)ln.offset,
-                        "line is JSON but not an object: skipped");
-            json_decref(obj);
-            r->stats->skipped_records++;
-            continue;
-        }
-        record_from_json(obj, &rec, &bufs);
-        document *doc = record_to_document(r, &rec, name, &ln, &scratch);
-        free(rec.date_shown);
-        json_decref(obj);
-        if (!doc) {
-            r->stats->skipped_records++;
-            continue;
-        }
-        ingest_deliver(r, doc);
+        ingest_record rec = {INGEST_JSONL, name, 0, ln.line, ln.offset, (size_t)(p - ln.text),
+                             p, n};
+        ingest_emit(r, &rec);
     }
-    strbuf_free(&fixed);
-    strbuf_free(&scratch);
-    strbuf_free(&decoded);
-    strbuf_free(&bufs.authors);
     return r->stop;
 }

@@ -12,6 +12,10 @@
 ** valid date ("19950103") or when exactly 8 digits stand before a blank.  The
 ** id is the rest of the header line with leading blanks skipped, so TABARI's
 ** quirks are kept: "9501201  X" has date 950120 and id "1  X".
+**
+** The reader gathers a record's lines (header, newline, text lines joined with
+** blanks); ingest_parse_tabari reads the header, strips comments and builds
+** the document from those bytes alone.
 */
 #include <string.h>
 
@@ -62,53 +66,62 @@ static size_t strip_comments(char *s, size_t n)
     return w;
 }
 
+/* A record being read: its header line and its text lines joined. */
 typedef struct record {
     int open;
     long line;
     uint64_t offset;
-    int32_t date;
-    int date_ok;
-    strbuf header_id;
-    strbuf text;
+    strbuf bytes;               /* header line, '\n', the text lines joined with blanks */
+    size_t text_len;            /* of the joined text */
     int oversize;
 } record;
 
-static void finish(ingest_run *r, record *rec, const char *name, strbuf *scratch)
+int ingest_parse_tabari(ingest_parser *p, const ingest_record *rec, diag_sink *diags,
+                        document **out)
 {
-    rec->open = 0;
-    if (rec->oversize) {
-        diag_report(r->diags, DIAG_WARNING, name, rec->line, (long long)rec->offset,
-                    "record longer than the record limit (%zu bytes): skipped",
-                    r->opt.max_record_bytes);
-        r->stats->skipped_records++;
-        return;
-    }
-    size_t n = rec->text.len ? strip_comments(rec->text.data, rec->text.len) : 0;
+    const char *name = rec->name;
+    const char *nl = memchr(rec->bytes, '\n', rec->len);
+    size_t hlen = nl ? (size_t)(nl - rec->bytes) : rec->len;
+    const char *hdr = rec->bytes;
+    int32_t date;
+    int date_ok;
+    size_t id_at;
+    parse_header(hdr, hlen, &date, &id_at, &date_ok);
+    size_t e = hlen;
+    while (e > id_at && (hdr[e - 1] == ' ' || hdr[e - 1] == '\t'))
+        e--;
+    const char *id = hdr + id_at;
+    size_t id_len = e - id_at;
+    strbuf *text = &p->text;
+    strbuf_clear(text);
+    if (nl && strbuf_append(text, nl + 1, rec->len - hlen - 1) != 0)
+        return -1;
+    size_t n = text->len ? strip_comments(text->data, text->len) : 0;
+    strbuf *scratch = &p->scratch;
     document *doc = document_new();
     if (!doc)
-        return;
+        return -1;
     doc->source_name = document_strndup(doc, name, strlen(name));
     doc->source_line = rec->line;
-    if (rec->header_id.len) {
-        doc->id = document_strndup(doc, rec->header_id.data, rec->header_id.len);
+    if (id_len) {
+        doc->id = document_strndup(doc, id, id_len);
     } else {
         strbuf_clear(scratch);
         strbuf_printf(scratch, "%s:%ld", name, rec->line);
         doc->id = document_strndup(doc, scratch->data, scratch->len);
     }
-    if (!rec->date_ok)
-        diag_report(r->diags, DIAG_WARNING, name, rec->line, (long long)rec->offset,
+    if (!date_ok)
+        diag_report(diags, DIAG_WARNING, name, rec->line, (long long)rec->offset,
                     "unknown date in record header \"%.*s\": record kept without a date",
-                    (int)(rec->header_id.len < 40 ? rec->header_id.len : 40),
-                    rec->header_id.data ? rec->header_id.data : "");
-    doc->published = rec->date_ok ? rec->date : DATE_UNKNOWN;
+                    (int)(id_len < 40 ? id_len : 40), id);
+    doc->published = date_ok ? date : DATE_UNKNOWN;
     strbuf_clear(scratch);
     strbuf norm = {0};
     strbuf_printf(scratch, "%s:%ld", name, rec->line);
-    if (text_normalize(rec->text.data ? rec->text.data : "", n, scratch->data, &norm, r->diags) != 0) {
+    if (text_normalize(text->data ? text->data : "", n, scratch->data, &norm, diags) != 0) {
         strbuf_free(&norm);
         document_free(doc);
-        return;
+        return -1;
     }
     /* trim and squeeze the blanks that joining and comments left */
     size_t w = 0;
@@ -121,26 +134,40 @@ static void finish(ingest_run *r, record *rec, const char *name, strbuf *scratch
     while (w && norm.data[w - 1] == ' ')
         w--;
     if (w == 0) {
-        diag_report(r->diags, DIAG_NOTE, name, rec->line, (long long)rec->offset,
+        diag_report(diags, DIAG_NOTE, name, rec->line, (long long)rec->offset,
                     "record has no text outside comments: skipped");
-        r->stats->skipped_records++;
         strbuf_free(&norm);
         document_free(doc);
-        return;
+        return 0;
     }
     if (document_set_text(doc, norm.data, w, 0) != 0) {
         strbuf_free(&norm);
         document_free(doc);
-        return;
+        return -1;
     }
     strbuf_free(&norm);
-    ingest_deliver(r, doc);
+    *out = doc;
+    return 1;
+}
+
+static void finish(ingest_run *r, record *rec, const char *name)
+{
+    rec->open = 0;
+    if (rec->oversize) {
+        diag_report(r->diags, DIAG_WARNING, name, rec->line, (long long)rec->offset,
+                    "record longer than the record limit (%zu bytes): skipped",
+                    r->opt.max_record_bytes);
+        r->stats->skipped_records++;
+        return;
+    }
+    ingest_record out = {INGEST_TABARI, name, 0, rec->line, rec->offset, 0,
+                         rec->bytes.data ? rec->bytes.data : "", rec->bytes.len};
+    ingest_emit(r, &out);
 }
 
 int ingest_read_tabari(ingest_run *r, linereader *lr, const char *name)
 {
     record rec = {0};
-    strbuf scratch = {0};
     line_ref ln;
     while (!r->stop && lr_next_line(lr, r->opt.max_record_bytes, &ln)) {
         if (!rec.open) {
@@ -148,18 +175,14 @@ int ingest_read_tabari(ingest_run *r, linereader *lr, const char *name)
                 continue;
             if (ln.unterminated && lr->in->truncated)
                 break;
-            size_t id_at;
             rec.open = 1;
             rec.oversize = 0;
             rec.line = ln.line;
             rec.offset = ln.offset;
-            parse_header(ln.text, ln.len, &rec.date, &id_at, &rec.date_ok);
-            size_t e = ln.len;
-            while (e > id_at && (ln.text[e - 1] == ' ' || ln.text[e - 1] == '\t'))
-                e--;
-            strbuf_clear(&rec.header_id);
-            strbuf_append(&rec.header_id, ln.text + id_at, e - id_at);
-            strbuf_clear(&rec.text);
+            strbuf_clear(&rec.bytes);
+            strbuf_append(&rec.bytes, ln.text, ln.len);
+            strbuf_putc(&rec.bytes, '\n');
+            rec.text_len = 0;
             continue;
         }
         if (ln.oversize) {
@@ -167,7 +190,7 @@ int ingest_read_tabari(ingest_run *r, linereader *lr, const char *name)
             continue;
         }
         if (ln.len == 0) {
-            finish(r, &rec, name, &scratch);
+            finish(r, &rec, name);
             continue;
         }
         if (ln.unterminated && lr->in->truncated) {
@@ -175,23 +198,24 @@ int ingest_read_tabari(ingest_run *r, linereader *lr, const char *name)
             r->stats->skipped_records++;
             break;
         }
-        if (rec.text.len + ln.len + 1 > r->opt.max_record_bytes) {
+        if (rec.text_len + ln.len + 1 > r->opt.max_record_bytes) {
             rec.oversize = 1;
             continue;
         }
-        if (rec.text.len)
-            strbuf_putc(&rec.text, ' ');
-        strbuf_append(&rec.text, ln.text, ln.len);
+        if (rec.text_len) {
+            strbuf_putc(&rec.bytes, ' ');
+            rec.text_len++;
+        }
+        strbuf_append(&rec.bytes, ln.text, ln.len);
+        rec.text_len += ln.len;
     }
     if (rec.open) {
         if (lr->in->truncated) {
             r->stats->skipped_records++; /* the stream was cut inside this record */
         } else {
-            finish(r, &rec, name, &scratch);
+            finish(r, &rec, name);
         }
     }
-    strbuf_free(&rec.header_id);
-    strbuf_free(&rec.text);
-    strbuf_free(&scratch);
+    strbuf_free(&rec.bytes);
     return r->stop;
 }

@@ -190,10 +190,10 @@ static int on_coded(void *ctx, const document *doc, const event_mention *m, size
     return 0;
 }
 
-static int on_document(void *ctx, document *doc)
+static int on_record(void *ctx, const ingest_record *rec)
 {
     run_ctx *c = ctx;
-    int rc = coder_pool_submit(c->pool, doc);
+    int rc = coder_pool_submit_record(c->pool, rec);
     return rc > 0 ? rc : (rc < 0 ? -1 : 0);
 }
 
@@ -211,12 +211,13 @@ static int run_once(const bench_config *cfg, const loaded_dicts *d, const char *
     c.pool = coder_pool_new(d->model, &cfg->copt, threads, on_coded, &c);
     if (!c.pool)
         return -1;
+    int rc = coder_pool_set_ingest(c.pool, &cfg->iopt, &quiet);
     if (c.out != OUT_NONE)
         coder_pool_set_renderer(c.pool, render, &c);
-    int rc = 0;
     for (int k = 0; k < n_files && rc == 0; k++) {
         ingest_stats st = {0};
-        int ir = ingest_path(files[k], &cfg->iopt, on_document, &c, &quiet, &st);
+        int ir = ingest_path_records(files[k], &cfg->iopt, on_record, &c,
+                                     coder_pool_reader_diags(c.pool), &st);
         if (ir != 0)
             rc = -1;
     }

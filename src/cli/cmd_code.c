@@ -1,12 +1,14 @@
 /*
 ** cmd_code.c: `dyad code`: documents in, events out.
 **
-** The whole pipeline in one command: inputs are read and cleaned by ingest (on
-** this thread), coded by a pool of coders (on every core) which also render
-** each document's output lines (JSONL, TSV, or one line per document), and the
-** results come back here in input order to be written to standard output
-** and/or stored in a database.  Bad input is reported and skipped; the run goes
-** on.
+** The whole pipeline in one command: inputs are read and cut into raw records
+** by ingest (on this thread); a pool of workers (on every core) parses and
+** cleans each record into a document, codes it and renders its output lines
+** (JSONL, TSV, or one line per document); the results come back here in input
+** order to be written to standard output and/or stored in a database, each
+** after the diagnostics of reading and parsing it, so stderr reads the same
+** whatever the number of threads.  Bad input is reported and skipped; the run
+** goes on.
 */
 #include <getopt.h>
 #include <stdio.h>
@@ -139,10 +141,10 @@ static int on_coded(void *ctx, const document *doc, const event_mention *m, size
     return 0;
 }
 
-static int on_document(void *ctx, document *doc)
+static int on_record(void *ctx, const ingest_record *rec)
 {
     code_run *r = ctx;
-    int rc = coder_pool_submit(r->pool, doc);
+    int rc = coder_pool_submit_record(r->pool, rec);
     return rc > 0 ? rc : (rc < 0 ? -1 : 0);
 }
 
@@ -285,6 +287,11 @@ int cmd_code(int argc, char **argv)
         rc = EXIT_FAILED;
         goto done;
     }
+    if (coder_pool_set_ingest(r.pool, &iopt, &diags) != 0) {
+        fprintf(stderr, "dyad code: out of memory\n");
+        rc = EXIT_FAILED;
+        goto done;
+    }
     if (r.format != OUT_NONE)
         coder_pool_set_renderer(r.pool, render, &r);
     progress_init(&r.bar, !quiet && (force_progress || cli_stderr_is_tty()));
@@ -297,7 +304,8 @@ int cmd_code(int argc, char **argv)
     for (int k = 0; k < (n_inputs ? n_inputs : 1); k++) {
         const char *in = n_inputs ? argv[optind + k] : "-";
         ingest_stats st = {0};
-        int ir = ingest_path(in, &iopt, on_document, &r, &diags, &st);
+        int ir = ingest_path_records(in, &iopt, on_record, &r, coder_pool_reader_diags(r.pool),
+                                     &st);
         if (ir != 0 && (r.write_failed || ir > 0))
             break;
     }

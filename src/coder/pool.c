@@ -9,6 +9,16 @@
 ** bounds memory on endless input.  A renderer, when set, runs right after each
 ** document is coded and appends to the batch's output buffer; delivery hands
 ** each document's slice of it to the callback.
+**
+** A batch item is a document, or a raw record that the worker parses first.
+** The record's bytes and name are copied into the batch (freed once parsed).
+** Diagnostics are held in two lists, each entry tagged with its item: the
+** reader's (filled on the submitting thread while the batch is being filled,
+** an entry standing before the item that follows it) and the parser's (filled
+** by the worker).  Delivery replays, for each item in turn, the reader's
+** entries before it, then its parser's entries, then hands over its document.
+** A batch is also sent when the reader's entries pile up with no records
+** between them (a folder of binary files), so they stay bounded too.
 */
 #include "coder/pool.h"
 
@@ -19,12 +29,41 @@
 
 #define BATCH_DOCS 256
 #define BATCH_BYTES (512 * 1024)
+#define BATCH_HELD_DIAGS 1024       /* reader diagnostics that send a batch */
+#define NO_FILE ((size_t)-1)
+
+/* A diagnostic held for replay; its strings are in the list's text. */
+typedef struct held_diag {
+    size_t item;                    /* the item it is replayed with (see above) */
+    diag_level level;
+    long line;
+    long long offset;
+    size_t file_at;                 /* NO_FILE: none */
+    size_t message_at;
+} held_diag;
+
+typedef struct held_diags {
+    VEC(held_diag) list;
+    strbuf text;
+} held_diags;
+
+typedef struct item {
+    document *doc;                  /* submitted, or parsed from the record; NULL: none */
+    int has_record;
+    ingest_record rec;              /* name and bytes at name_at, bytes_at in raw */
+    size_t name_at, bytes_at;
+} item;
 
 typedef struct batch {
-    document *docs[BATCH_DOCS];
-    size_t first[BATCH_DOCS + 1];   /* mentions of doc k: first[k]..first[k+1] */
-    size_t out_first[BATCH_DOCS + 1];/* rendered bytes of doc k in out */
+    item items[BATCH_DOCS];
+    size_t first[BATCH_DOCS + 1];   /* mentions of item k: first[k]..first[k+1] */
+    size_t out_first[BATCH_DOCS + 1];/* rendered bytes of item k in out */
     size_t n_docs, bytes;
+    strbuf raw;                     /* records' names and bytes, until parsed */
+    size_t last_name_at;            /* name of the last record in raw, or NO_FILE */
+    held_diags read_diags;          /* the reader's, on the submitting thread */
+    held_diags parse_diags;         /* the parser's, on the worker */
+    size_t parsing;                 /* the item being parsed */
     mention_vec mentions;
     strbuf out;                     /* rendered documents, back to back */
     int render_failed;
@@ -36,6 +75,7 @@ typedef struct batch {
 typedef struct worker {
     pthread_t thread;
     coder *coder;
+    ingest_parser *parser;
     struct coder_pool *pool;
     int started;
 } worker;
@@ -47,6 +87,7 @@ struct coder_pool {
     int n_threads;
     worker *workers;
     coder *inline_coder;            /* when n_threads == 1 */
+    ingest_parser *inline_parser;
 
     pthread_mutex_t lock;
     pthread_cond_t work_ready, work_done;
@@ -55,34 +96,111 @@ struct coder_pool {
     size_t in_flight;
     int stopping;
     batch *current;
+    batch *spent;                   /* delivered, to be freed by a worker */
     int result;                     /* first non-zero callback result */
     uint64_t sentences, tokens;
     render_fn render;
     void *render_ctx;
     const char *delivering;         /* the rendered bytes of the document being delivered */
     size_t delivering_len;
+    diag_sink *diags;               /* where held diagnostics are replayed */
+    diag_sink reader_sink;          /* holds the reader's diagnostics in the current batch */
+    uint64_t record_docs;           /* documents from records delivered (their ordinal) */
 };
+
+static void held_free(held_diags *h)
+{
+    vec_free(&h->list);
+    strbuf_free(&h->text);
+}
+
+/* Keep a copy of d, to be replayed with item `at`. */
+static void hold(held_diags *h, size_t at, const diag *d)
+{
+    held_diag e = {at, d->level, d->line, d->offset, NO_FILE, 0};
+    if (d->file) {
+        e.file_at = h->text.len;
+        if (strbuf_append(&h->text, d->file, strlen(d->file) + 1) != 0)
+            return;
+    }
+    e.message_at = h->text.len;
+    if (strbuf_append(&h->text, d->message, strlen(d->message) + 1) != 0)
+        return;
+    vec_push(&h->list, e);
+}
+
+static void replay(coder_pool *p, const held_diags *h, size_t k)
+{
+    const held_diag *e = &h->list.items[k];
+    const char *file = e->file_at == NO_FILE ? NULL : h->text.data + e->file_at;
+    diag_report(p->diags, e->level, file, e->line, e->offset, "%s",
+                h->text.data + e->message_at);
+}
 
 static void batch_free(batch *b)
 {
     for (size_t k = 0; k < b->n_docs; k++)
-        document_free(b->docs[k]);
+        document_free(b->items[k].doc);
+    strbuf_free(&b->raw);
+    held_free(&b->read_diags);
+    held_free(&b->parse_diags);
     vec_free(&b->mentions);
     strbuf_free(&b->out);
     free(b);
 }
 
-static void code_batch(const coder_pool *p, coder *c, batch *b)
+static batch *batch_new(void)
 {
+    batch *b = calloc(1, sizeof *b);
+    if (b)
+        b->last_name_at = NO_FILE;
+    return b;
+}
+
+/* A diag_sink function for parsing: the diagnostic is held with its item. */
+static void hold_parsed(void *ctx, const diag *d)
+{
+    batch *b = ctx;
+    hold(&b->parse_diags, b->parsing, d);
+}
+
+/* Turn the batch's records into documents (on the worker). */
+static void parse_records(ingest_parser *parser, batch *b)
+{
+    if (!b->raw.len || !parser) /* no records (or no coder_pool_set_ingest) */
+        return;
+    diag_sink sink = {hold_parsed, b, {0}};
+    for (size_t k = 0; k < b->n_docs; k++) {
+        item *it = &b->items[k];
+        if (!it->has_record)
+            continue;
+        ingest_record rec = it->rec;
+        rec.name = b->raw.data + it->name_at;
+        rec.bytes = b->raw.data + it->bytes_at;
+        b->parsing = k;
+        document *doc;
+        if (ingest_parse_record(parser, &rec, &sink, &doc) > 0)
+            it->doc = doc;
+    }
+    strbuf_free(&b->raw);
+}
+
+static void code_batch(const coder_pool *p, coder *c, ingest_parser *parser, batch *b)
+{
+    parse_records(parser, b);
     vec_clear(&b->mentions);
     strbuf_clear(&b->out);
     for (size_t k = 0; k < b->n_docs; k++) {
+        document *doc = b->items[k].doc;
         b->first[k] = b->mentions.len;
-        if (coder_code_document(c, b->docs[k], &b->mentions) < 0)
+        b->out_first[k] = b->out.len;
+        if (!doc)
+            continue;
+        if (coder_code_document(c, doc, &b->mentions) < 0)
             b->mentions.len = b->first[k]; /* out of memory: this document loses its events */
         b->out_first[k] = b->out.len;
         if (p->render && !b->render_failed &&
-            p->render(p->render_ctx, b->docs[k], b->mentions.items + b->first[k],
+            p->render(p->render_ctx, doc, b->mentions.items + b->first[k],
                       b->mentions.len - b->first[k], &b->out) != 0)
             b->render_failed = 1;
     }
@@ -90,19 +208,31 @@ static void code_batch(const coder_pool *p, coder *c, batch *b)
     b->out_first[b->n_docs] = b->out.len;
 }
 
-/* Hand a coded batch's documents to the callback, in order (no lock held). */
+/* Hand a coded batch's documents to the callback, in order, each after the
+   diagnostics held before and with it (no lock held). */
 static void deliver_batch(coder_pool *p, batch *b)
 {
     if (b->render_failed && !p->result)
         p->result = -1;
-    for (size_t k = 0; k < b->n_docs; k++) {
-        if (p->result)
-            break;
+    size_t r = 0, q = 0;
+    const held_diags *rd = &b->read_diags, *pd = &b->parse_diags;
+    for (size_t k = 0; k < b->n_docs && !p->result; k++) {
+        for (; r < rd->list.len && rd->list.items[r].item <= k; r++)
+            replay(p, rd, r);
+        for (; q < pd->list.len && pd->list.items[q].item == k; q++)
+            replay(p, pd, q);
+        item *it = &b->items[k];
+        if (!it->doc)
+            continue;
+        if (it->has_record)
+            it->doc->ordinal = p->record_docs++;
         p->delivering = b->out.data ? b->out.data + b->out_first[k] : "";
         p->delivering_len = b->out_first[k + 1] - b->out_first[k];
-        p->result = p->fn(p->ctx, b->docs[k], b->mentions.items + b->first[k],
+        p->result = p->fn(p->ctx, it->doc, b->mentions.items + b->first[k],
                           b->first[k + 1] - b->first[k]);
     }
+    for (; !p->result && r < rd->list.len; r++)
+        replay(p, rd, r);
     p->delivering = NULL;
     p->delivering_len = 0;
 }
@@ -119,6 +249,17 @@ const char *coder_pool_rendered(const coder_pool *p, size_t *len)
     return p->delivering ? p->delivering : "";
 }
 
+/* Batches delivered are freed by the workers (their documents were
+   allocated there, and the submitting thread has enough to do). */
+static void free_spent(batch *b)
+{
+    while (b) {
+        batch *next = b->next_queue;
+        batch_free(b);
+        b = next;
+    }
+}
+
 static void *worker_main(void *arg)
 {
     worker *w = arg;
@@ -133,8 +274,11 @@ static void *worker_main(void *arg)
         p->queue_head = b->next_queue;
         if (!p->queue_head)
             p->queue_tail = NULL;
+        batch *spent = p->spent;
+        p->spent = NULL;
         pthread_mutex_unlock(&p->lock);
-        code_batch(p, w->coder, b);
+        free_spent(spent);
+        code_batch(p, w->coder, w->parser, b);
         pthread_mutex_lock(&p->lock);
         b->done = 1;
         pthread_cond_broadcast(&p->work_done);
@@ -211,8 +355,9 @@ static void deliver_ready(coder_pool *p, int wait_for_one)
         p->in_flight--;
         pthread_mutex_unlock(&p->lock);
         deliver_batch(p, b);
-        batch_free(b);
         pthread_mutex_lock(&p->lock);
+        b->next_queue = p->spent;
+        p->spent = b;
     }
 }
 
@@ -223,7 +368,7 @@ static int dispatch_current(coder_pool *p)
         return p->result;
     p->current = NULL;
     if (p->inline_coder) {
-        code_batch(p, p->inline_coder, b);
+        code_batch(p, p->inline_coder, p->inline_parser, b);
         deliver_batch(p, b);
         batch_free(b);
         return p->result;
@@ -248,24 +393,98 @@ static int dispatch_current(coder_pool *p)
     return p->result;
 }
 
+/* The batch being filled, made when needed; NULL on out of memory. */
+static batch *current(coder_pool *p)
+{
+    if (!p->current)
+        p->current = batch_new();
+    return p->current;
+}
+
 int coder_pool_submit(coder_pool *p, document *doc)
 {
     if (p->result) {
         document_free(doc);
         return p->result;
     }
-    if (!p->current) {
-        p->current = calloc(1, sizeof *p->current);
-        if (!p->current) {
-            document_free(doc);
-            return -1;
-        }
+    batch *b = current(p);
+    if (!b) {
+        document_free(doc);
+        return -1;
     }
-    batch *b = p->current;
-    b->docs[b->n_docs++] = doc;
+    b->items[b->n_docs++].doc = doc;
     b->bytes += doc->text_len;
     if (b->n_docs == BATCH_DOCS || b->bytes >= BATCH_BYTES)
         return dispatch_current(p);
+    return 0;
+}
+
+int coder_pool_submit_record(coder_pool *p, const ingest_record *rec)
+{
+    if (p->result)
+        return p->result;
+    batch *b = current(p);
+    if (!b)
+        return -1;
+    item *it = &b->items[b->n_docs];
+    memset(it, 0, sizeof *it);
+    it->has_record = 1;
+    it->rec = *rec;
+    it->rec.name = NULL;
+    it->rec.bytes = NULL;
+    if (!b->raw.cap && strbuf_reserve(&b->raw, BATCH_BYTES + 4096) != 0)
+        return -1;
+    const char *name = rec->name ? rec->name : "";
+    if (b->last_name_at != NO_FILE && strcmp(b->raw.data + b->last_name_at, name) == 0) {
+        it->name_at = b->last_name_at;
+    } else {
+        it->name_at = b->raw.len;
+        if (strbuf_append(&b->raw, name, strlen(name) + 1) != 0)
+            return -1;
+        b->last_name_at = it->name_at;
+    }
+    it->bytes_at = b->raw.len;
+    if (strbuf_append(&b->raw, rec->bytes, rec->len) != 0 || strbuf_putc(&b->raw, '\0') != 0)
+        return -1;
+    b->n_docs++;
+    b->bytes += rec->len;
+    if (b->n_docs == BATCH_DOCS || b->bytes >= BATCH_BYTES)
+        return dispatch_current(p);
+    return 0;
+}
+
+/* The reader's sink: hold the diagnostic before the next record. */
+static void hold_read(void *ctx, const diag *d)
+{
+    coder_pool *p = ctx;
+    batch *b = current(p);
+    if (!b) { /* out of memory: reported now, if out of place */
+        diag_report(p->diags, d->level, d->file, d->line, d->offset, "%s", d->message);
+        return;
+    }
+    hold(&b->read_diags, b->n_docs, d);
+    if (b->read_diags.list.len >= BATCH_HELD_DIAGS)
+        dispatch_current(p);
+}
+
+diag_sink *coder_pool_reader_diags(coder_pool *p)
+{
+    return &p->reader_sink;
+}
+
+int coder_pool_set_ingest(coder_pool *p, const ingest_options *opt, diag_sink *diags)
+{
+    p->diags = diags;
+    p->reader_sink = (diag_sink){hold_read, p, {0}};
+    if (p->inline_coder) {
+        p->inline_parser = ingest_parser_new(opt);
+        return p->inline_parser ? 0 : -1;
+    }
+    for (int k = 0; k < p->n_threads; k++) {
+        p->workers[k].parser = ingest_parser_new(opt);
+        if (!p->workers[k].parser)
+            return -1;
+    }
     return 0;
 }
 
@@ -312,6 +531,7 @@ void coder_pool_free(coder_pool *p)
             if (p->workers[k].started)
                 pthread_join(p->workers[k].thread, NULL);
             coder_free(p->workers[k].coder);
+            ingest_parser_free(p->workers[k].parser);
         }
         free(p->workers);
     }
@@ -323,7 +543,9 @@ void coder_pool_free(coder_pool *p)
     }
     if (p->current)
         batch_free(p->current);
+    free_spent(p->spent);
     coder_free(p->inline_coder);
+    ingest_parser_free(p->inline_parser);
     pthread_cond_destroy(&p->work_ready);
     pthread_cond_destroy(&p->work_done);
     pthread_mutex_destroy(&p->lock);

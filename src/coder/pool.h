@@ -15,11 +15,22 @@
 ** only has to write them (coder_pool_rendered).  Rendering JSONL evidence costs
 ** as much as coding on event-dense text; done on one thread it would cap the
 ** speed-up of every other core.
+**
+** Parsing can be on the workers too (coder_pool_set_ingest): the reader on the
+** submitting thread only cuts the input into raw records (ingest_path_records
+** with coder_pool_submit_record and the pool's reader sink), and each worker
+** turns its records into documents (ingest_parse_record) before coding them.
+** Diagnostics keep their order: what the reader reports is held in its place
+** between the records, what parsing a record reports is held with the record,
+** and both are replayed to the run's sink, in input order, on the submitting
+** thread as the batch is delivered, so stderr reads exactly as if everything
+** had been done on one thread.
 */
 #ifndef DYAD_POOL_H
 #define DYAD_POOL_H
 
 #include "coder/coder.h"
+#include "ingest/ingest.h"
 #include "util/strbuf.h"
 
 /* Called in submission order, on the submitting thread.  The pool frees `doc`
@@ -49,6 +60,22 @@ const char *coder_pool_rendered(const coder_pool *p, size_t *len);
 /* Hand over a document (the pool owns it from now on).  Returns 0, -1 on out of
    memory, or the callback's non-zero result. */
 int coder_pool_submit(coder_pool *p, document *doc);
+
+/* Parse raw records on the workers with these options (copied); `diags`
+   receives every diagnostic of reading and parsing, in input order, on the
+   submitting thread.  Call before the first submit.  Returns 0, or -1 on out
+   of memory. */
+int coder_pool_set_ingest(coder_pool *p, const ingest_options *opt, diag_sink *diags);
+
+/* The sink to give the reader (ingest_path_records): its reports are held in
+   their place among the records and replayed to the set_ingest sink. */
+diag_sink *coder_pool_reader_diags(coder_pool *p);
+
+/* Hand over a raw record (copied; coder_pool_set_ingest first): a worker
+   parses it into a document and codes it; a record that gives no document
+   delivers only its diagnostics.  Documents from records are numbered
+   (ordinal) in delivery order.  Returns as coder_pool_submit does. */
+int coder_pool_submit_record(coder_pool *p, const ingest_record *rec);
 
 /* Wait for everything submitted and deliver it.  Returns as submit does. */
 int coder_pool_finish(coder_pool *p);

@@ -63,6 +63,38 @@ grep -q 'bad.txt.*JPN.*CHN.*111' "$T/out.jsonl" || fail "text around invalid byt
 cmp -s "$T/one.jsonl" "$T/four.jsonl" || fail "output differs between 1 and 4 threads"
 [ -s "$T/one.jsonl" ] || fail "nothing coded from stdin"
 
+# bad records among good ones, parsed on the workers: the diagnostics (notes
+# too) come out in input order, the same text whatever the number of threads
+: > "$T/many.jsonl"
+i=0
+while [ $i -lt 700 ]; do
+    case $((i % 9)) in
+    2) echo '{"id":"x", not json' ;;
+    4) printf '{"id":"u%d","text":"Japan criticized \377 China."}\n' $i ;;
+    6) printf '{"id":"n%d","date":"someday","text":"Poland visited Japan."}\n' $i ;;
+    7) printf '{"id":"b%d","text":"China criticized Japan.\\n\\nShare this article on Facebook"}\n' $i ;;
+    *) printf '{"id":"g%d","text":"Japan criticized China."}\n' $i ;;
+    esac
+    i=$((i + 1))
+done >> "$T/many.jsonl"
+for j in 1 2 3 8; do
+    "$DYAD" code --dict "$T/dict" -v -f docs -j $j "$T/many.jsonl" "$T/missing.jsonl" "$T/in.jsonl" \
+        > "$T/many-$j.out" 2> "$T/many-$j.err"
+done
+for j in 2 3 8; do
+    cmp -s "$T/many-1.err" "$T/many-$j.err" || fail "diagnostics differ between 1 and $j threads"
+    cmp -s "$T/many-1.out" "$T/many-$j.out" || fail "output differs between 1 and $j threads"
+done
+grep -q 'many.jsonl:3:.*JSON' "$T/many-1.err" || fail "malformed record not reported"
+grep -q 'many.jsonl:8: note: removed boilerplate' "$T/many-1.err" || fail "cleaning note not reported"
+grep -q 'missing.jsonl: error: cannot open' "$T/many-1.err" || fail "missing input not reported"
+# in input order: many.jsonl's lines ascending, then missing.jsonl, then in.jsonl
+sed -n 's/^dyad: [^ ]*many\.jsonl:\([0-9]*\):.*/\1/p' "$T/many-1.err" > "$T/lines"
+sort -n -c "$T/lines" 2>/dev/null || fail "diagnostics out of input order"
+[ "$(wc -l < "$T/lines")" -gt 250 ] || fail "too few diagnostics for many.jsonl"
+order=$(sed -n 's/^dyad: [^ ]*\/\(many\|missing\|in\)\.jsonl.*/\1/p' "$T/many-1.err" | uniq | tr '\n' ' ')
+[ "$order" = "many missing in " ] || fail "diagnostics of the inputs out of order: $order"
+
 # re-coding into the same database adds nothing (content hash)
 "$DYAD" code --dict "$T/dict" --db "$T/e.db" "$T/in.jsonl" 2>/dev/null
 n1=$(sqlite3 "$T/e.db" 'select count(*) from documents; select count(*) from mentions;' | tr '\n' ' ')

@@ -33,6 +33,11 @@ tb_state *tb_state_new(const tb_model *m)
     if (!s)
         return NULL;
     s->m = m;
+    s->lit_seen = calloc(m->lit.len / 64 + 1, sizeof *s->lit_seen);
+    if (!s->lit_seen) {
+        free(s);
+        return NULL;
+    }
     tb_options_init(&s->opt, m);
     s->last_seq = -1;
     return s;
@@ -43,6 +48,7 @@ void tb_state_free(tb_state *s)
     if (!s)
         return;
     vec_free(&s->lits);
+    free(s->lit_seen);
     vec_free(&s->tags);
     free(s);
 }

@@ -105,6 +105,12 @@ typedef struct tb_root {
     uint8_t deleted;
 } tb_root;
 
+/* A verb pattern, a time pattern or a synset member.  A verb pattern's
+   literals outside { | } must each be found on some word for the matcher to
+   pass them (it advances past a literal only where tb_has_lit says so), so a
+   record that lacks one of `need` (the longest of them, up to TB_PAT_NEED)
+   cannot match the pattern and the matcher is not run (tb_pattern_possible). */
+#define TB_PAT_NEED 4
 /* A verb pattern, a time pattern or a synset member. */
 typedef struct tb_pattern {
     uint32_t phrase;
@@ -116,6 +122,8 @@ typedef struct tb_pattern {
     int16_t maxalt;         /* the share of length inside { | } */
     const char *where;      /* provenance, "file:line" */
     const char *text;       /* as written */
+    uint8_t n_need;         /* verb patterns: literals every match needs (see below) */
+    uint32_t need[TB_PAT_NEED];
 } tb_pattern;
 
 /* A verb: its code and its patterns (sorted longest first); every listed
@@ -297,6 +305,7 @@ typedef struct tb_state {
                                    -1 comma, -2 number */
     } lex[TB_MAX_LEX];
     VEC(uint32_t) lits;         /* literal id << 1 | exact, 0-terminated lists */
+    uint64_t *lit_seen;         /* bit per literal id: on some word of the record */
 
     /* syntax (TB_MAX_SYNT: room for forwarded cells and the default actor) */
     int isynt;              /* the Halt word */
@@ -353,6 +362,15 @@ int tb_has_tail_idx(const tb_state *s, int loc, int type, int index);
 int tb_check_tail(const tb_state *s, int loc, int type);
 int tb_get_reference(const tb_state *s, int loc);
 int tb_has_lit(const tb_state *s, int loc, uint32_t lit);
+
+/* 0 when the record lacks a literal that pattern p needs (see tb_pattern). */
+static inline int tb_pattern_possible(const tb_state *s, const tb_pattern *p)
+{
+    for (unsigned k = 0; k < p->n_need; k++)
+        if (!(s->lit_seen[p->need[k] >> 6] >> (p->need[k] & 63) & 1))
+            return 0;
+    return 1;
+}
 int tb_skip_segment(const tb_state *s, int *loc, int type);
 /* The resolved actor code of a root on the record's date: NULL when none. */
 const char *tb_actor_code(const tb_state *s, int root);

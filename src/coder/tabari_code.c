@@ -412,7 +412,7 @@ static void do_verb(tb_state *s, int index)
             break;
         }
         tb_binding b;
-        if (!tb_check_pattern(s, p->phrase, index, TW_VERB, &b))
+        if (!tb_pattern_possible(s, p) || !tb_check_pattern(s, p->phrase, index, TW_VERB, &b))
             continue;
         int make = 0;
         if (b.lenalt) {

@@ -511,6 +511,43 @@ static int add_synsets(tb_model *m)
     return 0;
 }
 
+/* The literals a verb pattern needs (see tb_pattern): those outside { | },
+   the longest first (long words are the rare ones); none when the braces do
+   not balance. */
+static void pattern_needs(const tb_model *m, tb_pattern *p)
+{
+    uint32_t need[TB_PAT_NEED];
+    unsigned n = 0;
+    int depth = 0;
+    p->n_need = 0;
+    for (uint32_t i = p->phrase; i < m->elems.len && m->elems.items[i].kind != TE_END; i++) {
+        const tb_elem *e = &m->elems.items[i];
+        if (e->kind == TE_OPEN)
+            depth++;
+        else if (e->kind == TE_CLOSE && --depth < 0)
+            return;
+        if (e->kind != TE_LIT || depth != 0)
+            continue;
+        int dup = 0;
+        for (unsigned k = 0; k < n; k++)
+            dup |= need[k] == e->arg;
+        if (dup)
+            continue;
+        unsigned at = n < TB_PAT_NEED ? n++ : TB_PAT_NEED; /* insertion by length */
+        while (at > 0 && m->lit_len.items[need[at - 1]] < m->lit_len.items[e->arg]) {
+            if (at < TB_PAT_NEED)
+                need[at] = need[at - 1];
+            at--;
+        }
+        if (at < TB_PAT_NEED)
+            need[at] = e->arg;
+    }
+    if (depth != 0)
+        return;
+    memcpy(p->need, need, n * sizeof *need);
+    p->n_need = (uint8_t)n;
+}
+
 /* ---- verbs and their patterns ------------------------------------------------ */
 
 static int add_verb(tb_model *m, uint32_t v, uint32_t *out)
@@ -555,6 +592,7 @@ static int add_verb(tb_model *m, uint32_t v, uint32_t *out)
         parse_code(m, br + 1, (size_t)(close - br - 1), &p);
         p.where = pt->where;
         p.text = pt->text;
+        pattern_needs(m, &p);
         if (vec_push(&m->patterns, p) != 0)
             return -1;
     }

@@ -339,8 +339,33 @@ static int literals_of(tb_state *s, const char *w, size_t len)
     return (int)start;
 }
 
+static int make_lex_words(tb_state *s);
+
+/* Set (on = 1) or clear the bits of the literals in s->lits. */
+static void mark_lits(tb_state *s, int on)
+{
+    for (size_t k = 0; k < s->lits.len; k++) {
+        uint32_t v = s->lits.items[k];
+        if (!v)
+            continue;
+        uint32_t lit = (v >> 1) - 1;
+        if (on)
+            s->lit_seen[lit >> 6] |= 1ull << (lit & 63);
+        else
+            s->lit_seen[lit >> 6] = 0;
+    }
+}
+
 static int make_lex(tb_state *s)
 {
+    int rc = make_lex_words(s);
+    mark_lits(s, 1);
+    return rc;
+}
+
+static int make_lex_words(tb_state *s)
+{
+    mark_lits(s, 0);
     vec_clear(&s->lits);
     if (vec_push(&s->lits, 0u) != 0)
         return -1;

@@ -338,6 +338,31 @@ typedef struct linereader {
 
 int next_line(linereader *lr, const char **line, size_t *len);
 
+/* Blanks and tabs off both ends of s[0..len). */
+void rd_trim(const char **s, size_t *len);
+
+/* 1 when s[0..len) begins with the C string p. */
+int rd_starts(const char *s, size_t len, const char *p);
+
+/* A new agent entry for the phrase p[0..pl), cut into the words w[0..n) with
+   its code and attachment: stored and registered in the phrase trie.  Returns
+   the entry's id, with its trie node in *node and its lexemes in *seq; or
+   UINT32_MAX when there is no phrase (reported), it cannot be registered, or
+   memory ran out (c->oom). */
+uint32_t rd_agent_entry(rdctx *r, const char *p, size_t pl, const phrase_word *w, size_t n,
+                        const char *code, uint8_t attach, uint32_t *node, lexseq *seq);
+
+/* Shared between the native and PETRARCH readers (read_native.c), whose
+   line formats for these kinds are the same apart from the dialect's flags. */
+void read_actor_lines(rdctx *r, const char *data, size_t len, int petrarch);
+void read_agent_lines(rdctx *r, const char *data, size_t len, int petrarch);
+void read_discard_lines(rdctx *r, const char *data, size_t len, int petrarch);
+void verb_forms(rdctx *r, uint32_t verb, const char *root, size_t rootlen, const char *forms,
+                long forms_len, int petrarch);
+/* "ROOT {FORMS} [CODE]": splits a verb line; returns 0 or -1 (reported). */
+int split_verb_line(rdctx *r, const char *s, size_t sl, const char **root, size_t *rootlen,
+                    const char **forms, long *forms_len, const char **code, size_t *clen);
+
 void read_native(rdctx *r, const char *data, size_t len, dict_file_kind kind);
 void read_tabari(rdctx *r, const char *data, size_t len, dict_file_kind kind);
 void read_petrarch(rdctx *r, const char *data, size_t len, dict_file_kind kind);

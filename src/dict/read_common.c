@@ -1,5 +1,6 @@
 /*
-** read_common.c: what the three dialect readers share: lines, dates, codes.
+** read_common.c: what the three dialect readers share: lines, dates, codes,
+** agent entries.
 **
 ** Every reader walks its buffer line by line without copying it (next_line),
 ** and reads dates and event codes the same way, so that the same mistake in a
@@ -25,6 +26,38 @@ int next_line(linereader *lr, const char **line, size_t *len)
     *line = s;
     *len = (size_t)(e - s);
     return 1;
+}
+
+void rd_trim(const char **s, size_t *len)
+{
+    while (*len && (**s == ' ' || **s == '\t'))
+        (*s)++, (*len)--;
+    while (*len && ((*s)[*len - 1] == ' ' || (*s)[*len - 1] == '\t'))
+        (*len)--;
+}
+
+int rd_starts(const char *s, size_t len, const char *p)
+{
+    size_t n = strlen(p);
+    return len >= n && memcmp(s, p, n) == 0;
+}
+
+uint32_t rd_agent_entry(rdctx *r, const char *p, size_t pl, const phrase_word *w, size_t n,
+                        const char *code, uint8_t attach, uint32_t *node, lexseq *seq)
+{
+    dict_core *c = r->c;
+    if (n == 0) {
+        rd_problem(r, "agent without a phrase");
+        return UINT32_MAX;
+    }
+    uint32_t id = (uint32_t)c->agents.len;
+    agent_entry a = {db_strndup(c, p, pl), rd_where(r), code, attach};
+    if (vec_push(&c->agents, a) != 0) {
+        c->oom = 1;
+        return UINT32_MAX;
+    }
+    *node = rd_register(r, w, n, HIT_AGENT, 0, 0, id, seq);
+    return *node == DICT_TRIE_NONE ? UINT32_MAX : id;
 }
 
 static int digit(char c)

@@ -20,14 +20,6 @@
 
 #include "util/civil_date.h"
 
-static void trim(const char **s, size_t *len)
-{
-    while (*len && (**s == ' ' || **s == '\t'))
-        (*s)++, (*len)--;
-    while (*len && ((*s)[*len - 1] == ' ' || (*s)[*len - 1] == '\t'))
-        (*len)--;
-}
-
 /* '#' starts a comment, except inside a code block: [###] is the discard code. */
 static size_t strip_comment(const char *s, size_t len)
 {
@@ -92,9 +84,6 @@ static void actor_phrase(rdctx *r, uint32_t actor, const char *p, size_t pl, int
     r->st->records++;
 }
 
-/* Shared by the native and PETRARCH actor readers (their layouts are the same). */
-void read_actor_lines(rdctx *r, const char *data, size_t len, int petrarch);
-
 /* PETRARCH: the codes on an entry's primary line are its default, which the
    dated restriction lines below it override (PETRARCH's unit-test gold:
    SAM_GAMGEE [HOB] followed by [HOBCIV <20080120] is HOBCIV in 1995), so they
@@ -148,7 +137,7 @@ void read_actor_lines(rdctx *r, const char *data, size_t len, int petrarch)
             sl--;
         const char *t = s;
         size_t tl = sl;
-        trim(&t, &tl);
+        rd_trim(&t, &tl);
         if (tl == 0)
             continue;
         if (t[0] == '[') {
@@ -179,7 +168,7 @@ void read_actor_lines(rdctx *r, const char *data, size_t len, int petrarch)
                 rd_actor_blocks(r, cur, br, pl - (size_t)(br - p));
                 pl = (size_t)(br - p);
             }
-            trim(&p, &pl);
+            rd_trim(&p, &pl);
             actor_phrase(r, cur, p, pl, 1, 0);
             continue;
         }
@@ -193,7 +182,7 @@ void read_actor_lines(rdctx *r, const char *data, size_t len, int petrarch)
         const char *br = memchr(t, '[', tl);
         const char *p = t;
         size_t pl = br ? (size_t)(br - t) : tl;
-        trim(&p, &pl);
+        rd_trim(&p, &pl);
         cur = db_actor_begin(r, p, pl);
         n_primary = 0;
         if (cur == UINT32_MAX)
@@ -232,19 +221,10 @@ static void agent_variant(rdctx *r, const char *p, size_t pl, const char *code, 
     dict_core *c = r->c;
     phrase_word w[DICT_MAX_PHRASE];
     size_t n = cut_plain(r, p, pl, petrarch, 0, w, DICT_MAX_PHRASE);
-    if (n == 0) {
-        rd_problem(r, "agent without a phrase");
-        return;
-    }
-    uint32_t id = (uint32_t)c->agents.len;
-    agent_entry a = {db_strndup(c, p, pl), rd_where(r), code, attach};
-    if (vec_push(&c->agents, a) != 0) {
-        c->oom = 1;
-        return;
-    }
+    uint32_t node;
     lexseq seq;
-    uint32_t node = rd_register(r, w, n, HIT_AGENT, 0, 0, id, &seq);
-    if (node == DICT_TRIE_NONE)
+    uint32_t id = rd_agent_entry(r, p, pl, w, n, code, attach, &node, &seq);
+    if (id == UINT32_MAX)
         return;
     db_alias(c, p, pl, HIT_AGENT, id, node, 0);
     r->st->records++;
@@ -308,7 +288,7 @@ static void agent_expand(rdctx *r, subst_vec *sets, const char *p, size_t pl, co
             i++;
         const char *m = set->members + st;
         size_t ml = i - st;
-        trim(&m, &ml);
+        rd_trim(&m, &ml);
         i++;
         if (ml == 0)
             continue;
@@ -327,8 +307,6 @@ static void agent_expand(rdctx *r, subst_vec *sets, const char *p, size_t pl, co
 }
 
 /* Shared by the native and PETRARCH agent readers. */
-void read_agent_lines(rdctx *r, const char *data, size_t len, int petrarch);
-
 void read_agent_lines(rdctx *r, const char *data, size_t len, int petrarch)
 {
     linereader lr = {data, data + len, 0};
@@ -336,7 +314,7 @@ void read_agent_lines(rdctx *r, const char *data, size_t len, int petrarch)
     size_t sl;
     subst_vec sets = {0};
     while (content_line(r, &lr, &s, &sl)) {
-        trim(&s, &sl);
+        rd_trim(&s, &sl);
         if (sl >= 2 && s[0] == '<' && s[1] == '!')
             continue;
         const char *set_end = s[0] == '!' ? memchr(s + 1, '!', sl - 1) : NULL;
@@ -352,7 +330,7 @@ void read_agent_lines(rdctx *r, const char *data, size_t len, int petrarch)
             const char *end = set_end;
             const char *m = eq + 1;
             size_t ml = sl - (size_t)(m - s);
-            trim(&m, &ml);
+            rd_trim(&m, &ml);
             subst_set set = {db_strndup(r->c, s, (size_t)(end - s + 1)), (size_t)(end - s + 1),
                              db_strndup(r->c, m, ml), ml};
             if (!set.name || !set.members || vec_push(&sets, set) != 0) {
@@ -389,7 +367,7 @@ void read_agent_lines(rdctx *r, const char *data, size_t len, int petrarch)
                 plurals++, plurals_len--;
             pl = (size_t)(ob - p);
         }
-        trim(&p, &pl);
+        rd_trim(&p, &pl);
         agent_expand(r, &sets, p, pl, code, attach, plurals, plurals_len, 0, petrarch, 0);
     }
     vec_free(&sets);
@@ -416,9 +394,6 @@ static void verb_phrase(rdctx *r, uint32_t verb, phrase_word *w, size_t n, size_
 }
 
 /* Forms of a verb, shared by the native and PETRARCH readers. */
-void verb_forms(rdctx *r, uint32_t verb, const char *root, size_t rootlen, const char *forms,
-                long forms_len, int petrarch);
-
 void verb_forms(rdctx *r, uint32_t verb, const char *root, size_t rootlen, const char *forms,
                 long forms_len, int petrarch)
 {
@@ -515,9 +490,6 @@ void verb_forms(rdctx *r, uint32_t verb, const char *root, size_t rootlen, const
 
 /* "ROOT {FORMS} [CODE]": splits a verb line; returns 0 or -1 (reported). */
 int split_verb_line(rdctx *r, const char *s, size_t sl, const char **root, size_t *rootlen,
-                    const char **forms, long *forms_len, const char **code, size_t *clen);
-
-int split_verb_line(rdctx *r, const char *s, size_t sl, const char **root, size_t *rootlen,
                     const char **forms, long *forms_len, const char **code, size_t *clen)
 {
     *code = NULL;
@@ -549,7 +521,7 @@ int split_verb_line(rdctx *r, const char *s, size_t sl, const char **root, size_
     }
     *root = s;
     *rootlen = end;
-    trim(root, rootlen);
+    rd_trim(root, rootlen);
     if (*rootlen == 0) {
         rd_problem(r, "verb without a root");
         return -1;
@@ -566,7 +538,7 @@ static void native_synset(rdctx *r, const char *s, size_t sl)
     }
     const char *name = s;
     size_t nl = (size_t)(eq - s);
-    trim(&name, &nl);
+    rd_trim(&name, &nl);
     uint32_t set = db_set_new(r, name, nl);
     if (set == UINT32_MAX)
         return;
@@ -582,7 +554,7 @@ static void native_synset(rdctx *r, const char *s, size_t sl)
             i++;
         const char *mem = m + st;
         size_t ml = i - st;
-        trim(&mem, &ml);
+        rd_trim(&mem, &ml);
         i++;
         if (ml == 0)
             continue;
@@ -606,7 +578,7 @@ static void read_verbs(rdctx *r, const char *data, size_t len)
     while (content_line(r, &lr, &s, &sl)) {
         const char *t = s;
         size_t tl = sl;
-        trim(&t, &tl);
+        rd_trim(&t, &tl);
         if (t[0] == '&') {
             native_synset(r, t, tl);
             continue;
@@ -670,8 +642,6 @@ static void read_verbs(rdctx *r, const char *data, size_t len)
 
 /* ---- discards -------------------------------------------------------------------- */
 
-void read_discard_lines(rdctx *r, const char *data, size_t len, int petrarch);
-
 void read_discard_lines(rdctx *r, const char *data, size_t len, int petrarch)
 {
     dict_core *c = r->c;
@@ -679,14 +649,14 @@ void read_discard_lines(rdctx *r, const char *data, size_t len, int petrarch)
     const char *s;
     size_t sl;
     while (content_line(r, &lr, &s, &sl)) {
-        trim(&s, &sl);
+        rd_trim(&s, &sl);
         if (petrarch && sl >= 2 && s[0] == '<' && s[1] == '!')
             continue;
         uint8_t story = 0;
         if (s[0] == '+') {
             story = 1;
             s++, sl--;
-            trim(&s, &sl);
+            rd_trim(&s, &sl);
         }
         phrase_word w[DICT_MAX_PHRASE];
         size_t n = cut_plain(r, s, sl, 0, 0, w, DICT_MAX_PHRASE);

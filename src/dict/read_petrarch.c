@@ -34,22 +34,6 @@
 
 #include <string.h>
 
-void read_actor_lines(rdctx *r, const char *data, size_t len, int petrarch);
-void read_agent_lines(rdctx *r, const char *data, size_t len, int petrarch);
-void read_discard_lines(rdctx *r, const char *data, size_t len, int petrarch);
-void verb_forms(rdctx *r, uint32_t verb, const char *root, size_t rootlen, const char *forms,
-                long forms_len, int petrarch);
-int split_verb_line(rdctx *r, const char *s, size_t sl, const char **root, size_t *rootlen,
-                    const char **forms, long *forms_len, const char **code, size_t *clen);
-
-static void trim(const char **s, size_t *len)
-{
-    while (*len && (**s == ' ' || **s == '\t'))
-        (*s)++, (*len)--;
-    while (*len && ((*s)[*len - 1] == ' ' || (*s)[*len - 1] == '\t'))
-        (*len)--;
-}
-
 static int contains(const char *s, size_t len, const char *needle)
 {
     size_t n = strlen(needle);
@@ -129,7 +113,7 @@ static void synset_member(rdctx *r, uint32_t set, const char *s, size_t sl)
 {
     const char *m = s + 1;
     size_t ml = sl - 1;
-    trim(&m, &ml);
+    rd_trim(&m, &ml);
     int keep_as_is = ml && m[ml - 1] == '_';
     phrase_word w[DICT_MAX_PHRASE];
     size_t n = cut_plain(r, m, ml, 0, 0, w, DICT_MAX_PHRASE);
@@ -238,7 +222,7 @@ static void read_verbs(rdctx *r, const char *data, size_t len)
         r->st->lines++;
         const char *s = line;
         size_t sl = ll;
-        trim(&s, &sl);
+        rd_trim(&s, &sl);
         if (sl >= 7 && memcmp(s, "#######", 7) == 0) {
             if (contains(s, sl, "VERB PATTERNS"))
                 v2_file = 1;
@@ -262,7 +246,7 @@ static void read_verbs(rdctx *r, const char *data, size_t len)
                 break;
             }
         }
-        trim(&s, &sl);
+        rd_trim(&s, &sl);
         if (sl == 0)
             continue;
         if (s[0] == '&') {

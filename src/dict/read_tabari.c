@@ -25,24 +25,35 @@
 
 #include "util/civil_date.h"
 
-static void trim(const char **s, size_t *len)
-{
-    while (*len && (**s == ' ' || **s == '\t'))
-        (*s)++, (*len)--;
-    while (*len && ((*s)[*len - 1] == ' ' || (*s)[*len - 1] == '\t'))
-        (*len)--;
-}
-
 static size_t strip_comment(const char *s, size_t len)
 {
     const char *sc = memchr(s, ';', len);
     return sc ? (size_t)(sc - s) : len;
 }
 
-static int starts(const char *s, size_t len, const char *p)
+/* The next line with content, comment and blanks off; 0 at the end of the
+   data or at the ~~ that ends a TABARI file.  *indented (when asked) says
+   whether the line began with a blank: an actor's continuation line. */
+static int content_line(rdctx *r, linereader *lr, const char **s, size_t *sl, int *indented)
 {
-    size_t n = strlen(p);
-    return len >= n && memcmp(s, p, n) == 0;
+    const char *line;
+    size_t ll;
+    while (next_line(lr, &line, &ll)) {
+        r->line = lr->lineno;
+        r->st->lines++;
+        if (rd_starts(line, ll, "~~"))
+            return 0;
+        if (ll && line[0] == '#')
+            continue;
+        *s = line;
+        *sl = strip_comment(line, ll);
+        rd_trim(s, sl);
+        if (indented)
+            *indented = ll && (line[0] == ' ' || line[0] == '\t');
+        if (*sl)
+            return 1;
+    }
+    return 0;
 }
 
 static int has_stem_or_gap(const phrase_word *w, size_t n)
@@ -107,30 +118,19 @@ static void end_actor(rdctx *r, uint32_t actor)
 static void read_actors(rdctx *r, const char *data, size_t len)
 {
     linereader lr = {data, data + len, 0};
-    const char *line;
-    size_t ll;
     enum { MAIN, NOUNS, ADJECTIVES } section = MAIN;
     uint32_t cur = UINT32_MAX;
     int skipping = 0; /* continuation lines of a rejected entry */
-    while (next_line(&lr, &line, &ll)) {
-        r->line = lr.lineno;
-        r->st->lines++;
-        if (starts(line, ll, "~~"))
-            break;
-        if (ll && line[0] == '#')
-            continue;
-        ll = strip_comment(line, ll);
-        const char *s = line;
-        size_t sl = ll;
-        trim(&s, &sl);
-        if (sl == 0)
-            continue;
+    const char *s;
+    size_t sl;
+    int indented;
+    while (content_line(r, &lr, &s, &sl, &indented)) {
         if (s[0] == '<') {
-            if (starts(s, sl, "<NOUN>"))
+            if (rd_starts(s, sl, "<NOUN>"))
                 section = NOUNS;
-            else if (starts(s, sl, "<ADJECTIVE>"))
+            else if (rd_starts(s, sl, "<ADJECTIVE>"))
                 section = ADJECTIVES;
-            else if (starts(s, sl, "</NOUN>") || starts(s, sl, "</ADJECTIVE>"))
+            else if (rd_starts(s, sl, "</NOUN>") || rd_starts(s, sl, "</ADJECTIVE>"))
                 section = MAIN;
             else
                 rd_problem(r, "unknown section '%.*s'", (int)sl, s);
@@ -139,11 +139,11 @@ static void read_actors(rdctx *r, const char *data, size_t len)
         if (section != MAIN) {
             const char *br = memchr(s, '[', sl);
             size_t pl = br ? (size_t)(br - s) : sl;
-            trim(&s, &pl);
+            rd_trim(&s, &pl);
             pos_word(r, s, pl, section == NOUNS ? HIT_NOUN : HIT_ADJECTIVE);
             continue;
         }
-        if (line[0] == ' ' || line[0] == '\t' || s[0] == '[') {
+        if (indented || s[0] == '[') {
             if (skipping)
                 continue;
             if (cur == UINT32_MAX) {
@@ -171,7 +171,7 @@ static void read_actors(rdctx *r, const char *data, size_t len)
                 rd_actor_blocks(r, cur, br, pl - (size_t)(br - p));
                 pl = (size_t)(br - p);
             }
-            trim(&p, &pl);
+            rd_trim(&p, &pl);
             actor_phrase(r, cur, p, pl, 1);
             continue;
         }
@@ -181,7 +181,7 @@ static void read_actors(rdctx *r, const char *data, size_t len)
         const char *br = memchr(s, '[', sl);
         size_t pl = br ? (size_t)(br - s) : sl;
         const char *p = s;
-        trim(&p, &pl);
+        rd_trim(&p, &pl);
         int amp = 0; /* '&' opening a word is a synset: TABARI rejects the actor (AT&T is fine) */
         for (size_t i = 0; i < pl; i++)
             if (p[i] == '&' && (i == 0 || p[i - 1] == ' ' || p[i - 1] == '_' || p[i - 1] == '~' ||
@@ -208,14 +208,14 @@ static void read_actors(rdctx *r, const char *data, size_t len)
 
 int rd_agent_code(rdctx *r, const char *s, size_t len, const char **code, uint8_t *attach)
 {
-    trim(&s, &len);
+    rd_trim(&s, &len);
     if (len >= 2 && s[0] == '~') {
         s++, len--;
-        trim(&s, &len);
+        rd_trim(&s, &len);
         *attach = AGENT_SUFFIX;
     } else if (len >= 2 && s[len - 1] == '~') {
         len--;
-        trim(&s, &len);
+        rd_trim(&s, &len);
         *attach = AGENT_PREFIX;
     } else {
         rd_problem(r, "agent code [%.*s] has no '~'", (int)len, s);
@@ -233,22 +233,10 @@ int rd_agent_code(rdctx *r, const char *s, size_t len, const char **code, uint8_
 static void read_agents(rdctx *r, const char *data, size_t len)
 {
     linereader lr = {data, data + len, 0};
-    const char *line;
-    size_t ll;
     dict_core *c = r->c;
-    while (next_line(&lr, &line, &ll)) {
-        r->line = lr.lineno;
-        r->st->lines++;
-        if (starts(line, ll, "~~"))
-            break;
-        if (ll && line[0] == '#')
-            continue;
-        ll = strip_comment(line, ll);
-        const char *s = line;
-        size_t sl = ll;
-        trim(&s, &sl);
-        if (sl == 0)
-            continue;
+    const char *s;
+    size_t sl;
+    while (content_line(r, &lr, &s, &sl, NULL)) {
         const char *br = memchr(s, '[', sl);
         const char *close = br ? memchr(br, ']', sl - (size_t)(br - s)) : NULL;
         if (!br || !close) {
@@ -261,22 +249,15 @@ static void read_agents(rdctx *r, const char *data, size_t len)
             continue;
         const char *p = s;
         size_t pl = (size_t)(br - s);
-        trim(&p, &pl);
+        rd_trim(&p, &pl);
         phrase_word w[DICT_MAX_PHRASE];
         size_t n = cut_tabari(r, p, pl, w, DICT_MAX_PHRASE);
-        if (n == 0) {
-            rd_problem(r, "agent without a phrase");
-            continue;
-        }
-        uint32_t id = (uint32_t)c->agents.len;
-        agent_entry a = {db_strndup(c, p, pl), rd_where(r), code, attach};
-        if (vec_push(&c->agents, a) != 0) {
-            c->oom = 1;
-            return;
-        }
+        uint32_t node;
         lexseq seq;
-        uint32_t node = rd_register(r, w, n, HIT_AGENT, 0, 0, id, &seq);
-        if (node == DICT_TRIE_NONE)
+        uint32_t id = rd_agent_entry(r, p, pl, w, n, code, attach, &node, &seq);
+        if (c->oom)
+            return;
+        if (id == UINT32_MAX)
             continue;
         rd_register_endings(r, w, n, &seq, HIT_PLURAL_AGENT, 0, id, 0);
         db_alias(c, p, pl, HIT_AGENT, id, node, has_stem_or_gap(w, n) ? ALIAS_LOSSY : 0);
@@ -345,8 +326,8 @@ static void time_line(rdctx *r, const char *s, size_t sl)
     }
     const char *p = s;
     size_t pl = body;
-    trim(&p, &pl);
-    trim(&code, &clen);
+    rd_trim(&p, &pl);
+    rd_trim(&code, &clen);
     time_entry t = {db_strndup(r->c, p, pl), rd_where(r), 0, 0};
     int dashes = 1;
     for (size_t i = 0; i < clen; i++)
@@ -394,7 +375,7 @@ static void synset_line(rdctx *r, verb_state *vs, const char *s, size_t sl)
     if (s[0] == '&') {
         const char *e = s;
         size_t nl = sl;
-        trim(&e, &nl);
+        rd_trim(&e, &nl);
         vs->set = db_set_new(r, e, nl);
         if (vs->set == UINT32_MAX)
             return;
@@ -468,7 +449,7 @@ static void verb_line(rdctx *r, verb_state *vs, const char *s, size_t sl)
     }
     const char *p = s;
     size_t pl = body;
-    trim(&p, &pl);
+    rd_trim(&p, &pl);
     if (pl == 0) {
         rd_problem(r, "verb without a root");
         vs->verb = UINT32_MAX;
@@ -522,29 +503,17 @@ static void forms_line(rdctx *r, verb_state *vs, const char *s, size_t sl)
 static void read_verbs(rdctx *r, const char *data, size_t len)
 {
     linereader lr = {data, data + len, 0};
-    const char *line;
-    size_t ll;
     enum { MAIN, SYNSETS, TIMES } section = MAIN;
     verb_state vs = {UINT32_MAX, UINT32_MAX};
-    while (next_line(&lr, &line, &ll)) {
-        r->line = lr.lineno;
-        r->st->lines++;
-        if (starts(line, ll, "~~"))
-            break;
-        if (ll && line[0] == '#')
-            continue;
-        ll = strip_comment(line, ll);
-        const char *s = line;
-        size_t sl = ll;
-        trim(&s, &sl);
-        if (sl == 0)
-            continue;
+    const char *s;
+    size_t sl;
+    while (content_line(r, &lr, &s, &sl, NULL)) {
         if (s[0] == '<') {
-            if (starts(s, sl, "<SYNSETS>"))
+            if (rd_starts(s, sl, "<SYNSETS>"))
                 section = SYNSETS;
-            else if (starts(s, sl, "<TIME>"))
+            else if (rd_starts(s, sl, "<TIME>"))
                 section = TIMES;
-            else if (starts(s, sl, "</SYNSETS>") || starts(s, sl, "</TIME>"))
+            else if (rd_starts(s, sl, "</SYNSETS>") || rd_starts(s, sl, "</TIME>"))
                 section = MAIN;
             else
                 rd_problem(r, "unknown section '%.*s'", (int)sl, s);
@@ -579,10 +548,10 @@ static void read_options(rdctx *r, const char *data, size_t len)
         r->st->lines++;
         const char *s = line;
         size_t sl = ll;
-        trim(&s, &sl);
-        if (starts(s, sl, "~~~~~"))
+        rd_trim(&s, &sl);
+        if (rd_starts(s, sl, "~~~~~"))
             break;
-        if (sl == 0 || starts(s, sl, "//"))
+        if (sl == 0 || rd_starts(s, sl, "//"))
             continue;
         const char *copy = db_strndup(r->c, s, sl);
         if (!copy || vec_push(&r->c->option_lines, copy) != 0) {

@@ -29,6 +29,7 @@
 
 #include "coder/coder_private.h"
 #include "util/civil_date.h"
+#include "util/strcopy.h"
 
 /* ---- small helpers ----------------------------------------------------- */
 
@@ -114,9 +115,14 @@ static int tok_is_word(const coder *c, uint16_t i, const char *word)
 
 /* Remember a lexeme of the window: its signature bit, its bit in the window
    filter, and the distinct list (the filter answers "new" at once; "maybe
-   listed" asks window_set, or scans the list when it is too long for the set). */
+   listed" asks window_set, or scans the list when it is too long for the set).
+   Only lexemes something asks about (a pattern's literal word, the start of a
+   set member: coder_model_window_lexeme) are remembered; leaving the others
+   out only removes false positives from the filters. */
 static inline void note_window_lexeme(coder *c, lex_id lex)
 {
+    if (!coder_model_window_lexeme(c->model, lex))
+        return; /* nothing asks about it */
     c->sentence_lexemes |= coder_lex_bit(lex);
     uint32_t bit = coder_lex_filter_bit(lex);
     int maybe = (c->lexeme_bits[bit >> 6] >> (bit & 63)) & 1u;
@@ -145,6 +151,7 @@ static inline void note_window_lexeme(coder *c, lex_id lex)
 static void find_lexemes(coder *c)
 {
     char key[128];
+    const int stemmed = dict_has_stems(c->dict);
     c->sentence_lexemes = 0;
     vec_clear(&c->window_lexemes);
     memset(c->lexeme_bits, 0, sizeof c->lexeme_bits);
@@ -178,8 +185,10 @@ static void find_lexemes(coder *c)
                 note_window_lexeme(c, ti->lex[k]);
             continue;
         }
-        size_t len = text_token_key(c->doc->text, t, key, sizeof key);
-        if (len >= sizeof key) {
+        size_t len = stemmed ? text_token_key(c->doc->text, t, key, sizeof key) : 0;
+        if (!stemmed) {
+            ti->n_lex = 0; /* not in the table, and no stems to begin with */
+        } else if (len >= sizeof key) {
             ti->n_lex = t->word != WORD_NONE;
             ti->lex[0] = t->word;
         } else {
@@ -221,7 +230,7 @@ static uint16_t longest_phrase(const coder *c, uint16_t start, uint32_t *best_no
                 best_end = end;
                 *best_node = child;
             }
-            if (sp < sizeof stack / sizeof stack[0])
+            if (sp < sizeof stack / sizeof stack[0] && dict_trie_leads_on(c->dict, child))
                 stack[sp++] = (walk_frame){child, end};
         }
     }
@@ -468,19 +477,19 @@ static void apply_agent(const coder *c, np_member *m, int32_t agent)
     char out[ACTOR_CODE_MAX];
     if (!m->code[0] || !strcmp(m->code, "---")) {
         if (ag->attach == AGENT_PREFIX)
-            snprintf(out, sizeof out, "%s", ag->code);
+            str_copy(out, sizeof out, ag->code);
         else
-            snprintf(out, sizeof out, "---%s", ag->code);
+            str_concat(out, sizeof out, "---", ag->code);
     } else if (code_is_organisation(m->code)) {
         return;
     } else if (ag->attach == AGENT_PREFIX) {
-        snprintf(out, sizeof out, "%s%s", ag->code, m->code);
+        str_concat(out, sizeof out, ag->code, m->code);
     } else if (strlen(m->code) == 3 || strlen(m->code) == 6) {
         /* a country, or a country with a sector the agent refines: keep a
            role the actor already has (a minister is GOV whatever agent) */
         if (strlen(m->code) == 6)
             return;
-        snprintf(out, sizeof out, "%s%s", m->code, ag->code);
+        str_concat(out, sizeof out, m->code, ag->code);
     } else {
         return;
     }
@@ -576,7 +585,7 @@ static void resolve_member(coder *c, np_member *m)
         actor = possessor_actor;
     }
     if (actor >= 0 && actor_code) {
-        snprintf(m->code, sizeof m->code, "%s", actor_code);
+        str_copy(m->code, sizeof m->code, actor_code);
         m->actor = actor;
     }
     if (agent >= 0)

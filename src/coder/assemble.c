@@ -23,6 +23,7 @@
 
 #include "coder/coder_private.h"
 #include "util/civil_date.h"
+#include "util/strcopy.h"
 
 typedef struct actor_ref {
     char code[ACTOR_CODE_MAX];
@@ -70,7 +71,7 @@ static void apply_agent_code(const coder *c, char *code, int32_t agent)
     if (!ag || !ag->code || strlen(code) != 3 || ag->attach != AGENT_SUFFIX)
         return;
     char out[ACTOR_CODE_MAX];
-    snprintf(out, sizeof out, "%s%s", code, ag->code);
+    str_concat(out, sizeof out, code, ag->code);
     memcpy(code, out, ACTOR_CODE_MAX);
 }
 
@@ -98,25 +99,25 @@ static void roles_of_np(coder *c, uint16_t n, role_set *rs)
         if ((np->flags & NPF_PAIR_AGENT) && np->members[0].agent >= 0) {
             /* "the leaders of the two countries": each country's leaders */
             np_member tmp = np->members[0];
-            snprintf(tmp.code, sizeof tmp.code, "%.3s", code);
+            str_copy_n(tmp.code, sizeof tmp.code, code, 3);
             apply_agent_code(c, tmp.code, np->members[0].agent);
-            snprintf(code, sizeof code, "%s", tmp.code);
+            str_copy(code, sizeof code, tmp.code);
             if (code2[0]) {
-                snprintf(tmp.code, sizeof tmp.code, "%.3s", code2);
+                str_copy_n(tmp.code, sizeof tmp.code, code2, 3);
                 apply_agent_code(c, tmp.code, np->members[0].agent);
-                snprintf(code2, sizeof code2, "%s", tmp.code);
+                str_copy(code2, sizeof code2, tmp.code);
             }
         }
         actor_ref *r = &rs->refs[rs->n++];
         memset(r, 0, sizeof *r);
-        snprintf(r->code, sizeof r->code, "%s", code);
+        str_copy(r->code, sizeof r->code, code);
         r->text = text;
         r->entry = "coreference";
         r->flags = MENTF_COREF;
         if (code2[0]) {
             r = &rs->refs[rs->n++];
             memset(r, 0, sizeof *r);
-            snprintf(r->code, sizeof r->code, "%s", code2);
+            str_copy(r->code, sizeof r->code, code2);
             r->text = text;
             r->entry = "coreference";
             r->flags = MENTF_COREF | MENTF_COMPOUND;
@@ -143,7 +144,7 @@ static void roles_of_np(coder *c, uint16_t n, role_set *rs)
             continue;
         actor_ref *r = &rs->refs[rs->n++];
         memset(r, 0, sizeof *r);
-        snprintf(r->code, sizeof r->code, "%s", m->code);
+        str_copy(r->code, sizeof r->code, m->code);
         if (owner[0]) {
             memcpy(r->code, owner, 3);
             r->flags |= MENTF_COREF;
@@ -169,7 +170,7 @@ static void implied_agent(coder *c, const char *code, role_set *src)
         const event_mention *prev = &c->out->items[c->out->len - 1];
         actor_ref *r = &src->refs[0];
         memset(r, 0, sizeof *r);
-        snprintf(r->code, sizeof r->code, "%s", prev->source.code);
+        str_copy(r->code, sizeof r->code, prev->source.code);
         r->text = prev->source.text;
         r->entry = prev->source.entry;
         r->flags = MENTF_DEFAULT_ACTOR;
@@ -185,7 +186,7 @@ static void implied_agent(coder *c, const char *code, role_set *src)
             continue;
         actor_ref *r = &src->refs[0];
         memset(r, 0, sizeof *r);
-        snprintf(r->code, sizeof r->code, "---%s", implied[k].role);
+        str_concat(r->code, sizeof r->code, "---", implied[k].role);
         fill_country(c, r->code);
         r->entry = "implied agent of an agentless passive";
         r->flags = MENTF_DEFAULT_ACTOR;
@@ -504,15 +505,15 @@ static int emit(coder *c, const event_plan *ep, const actor_ref *src, const acto
         return -1;
     m->sentence = c->sentence_no;
     m->sentence_text = c->sentence_span;
-    snprintf(m->source.code, sizeof m->source.code, "%s", src->code);
+    str_copy(m->source.code, sizeof m->source.code, src->code);
     m->source.text = src->text;
     m->source.entry = src->entry;
     m->source.agent_entry = src->agent_entry;
-    snprintf(m->target.code, sizeof m->target.code, "%s", tgt->code);
+    str_copy(m->target.code, sizeof m->target.code, tgt->code);
     m->target.text = tgt->text;
     m->target.entry = tgt->entry;
     m->target.agent_entry = tgt->agent_entry;
-    snprintf(m->code, sizeof m->code, "%s", code);
+    str_copy(m->code, sizeof m->code, code);
     m->verb_text = tokens_span(c, ep->vg->head, ep->vg->head_end);
     const verb_entry *v = dict_verb(c->dict, ep->vg->verb);
     m->verb_entry = v ? v->where : NULL;
@@ -913,7 +914,7 @@ static int assemble_one(coder *c, size_t v)
                ("---", settled when the document is done) */
             actor_ref *r = &tgt.refs[0];
             memset(r, 0, sizeof *r);
-            snprintf(r->code, sizeof r->code, "%s",
+            str_copy(r->code, sizeof r->code,
                      c->sentence_place[0] ? c->sentence_place : c->doc_place[0] ? c->doc_place : "---");
             r->entry = "the place of the event";
             r->flags = MENTF_DEFAULT_ACTOR;

@@ -18,6 +18,7 @@
 
 #include "coder/coder_private.h"
 #include "util/civil_date.h"
+#include "util/strcopy.h"
 
 void coder_options_init(coder_options *opt)
 {
@@ -55,6 +56,13 @@ static void sort_patterns(const dict_set *d, uint32_t *ids, size_t n)
 static inline uint32_t coder_set_start_bit(lex_id lex)
 {
     return (uint32_t)(lex * 2246822519u) >> 18;
+}
+
+/* Mark a lexeme the window summaries are asked about (coder_model_window_lexeme). */
+static void window_lexeme_add(coder_model *m, lex_id lex)
+{
+    if (lex < m->window_lexeme_bits)
+        m->window_lexeme[lex >> 6] |= 1ULL << (lex & 63);
 }
 
 static int set_first_add(coder_model *m, uint64_t key)
@@ -157,6 +165,7 @@ static int build_set_index(coder_model *m)
             const lex_id *ph = dict_set_member(d, (uint32_t)s, k, &len);
             if (len && ph[0] != DICT_LEX_GAP) {
                 set_first_add(m, ((uint64_t)(s + 1) << 32) | ph[0]);
+                window_lexeme_add(m, ph[0]);
                 m->set_first_bits[n_bits++] = coder_lex_filter_bit(ph[0]);
             }
         }
@@ -193,6 +202,7 @@ static int build_slots(coder_model *m)
         for (uint32_t k = 0; k < pat->n_elems; k++) {
             if (e[k].kind == PAT_WORD) {
                 s->needs |= coder_lex_bit(e[k].arg);
+                window_lexeme_add(m, e[k].arg);
                 if (n_filter < SLOT_FILTER_WORDS)
                     filter[n_filter++] = coder_lex_filter_bit(e[k].arg);
             } else if (e[k].kind == PAT_SET) {
@@ -346,7 +356,10 @@ coder_model *coder_model_new(const dict_set *dict)
             m->pattern_order[ve->first_pattern + k] = ve->first_pattern + k;
         sort_patterns(dict, m->pattern_order + ve->first_pattern, ve->n_patterns);
     }
-    if (build_set_index(m) != 0 || build_slots(m) != 0 || build_verb_keys(m) != 0) {
+    m->window_lexeme_bits = wordtab_count(dict_words(dict));
+    m->window_lexeme = calloc(m->window_lexeme_bits / 64 + 1, sizeof(uint64_t));
+    if (!m->window_lexeme || build_set_index(m) != 0 || build_slots(m) != 0 ||
+        build_verb_keys(m) != 0) {
         coder_model_free(m);
         return NULL;
     }
@@ -359,6 +372,7 @@ void coder_model_free(coder_model *m)
         return;
     grammar_model_free(m->grammar);
     free(m->pattern_order);
+    free(m->window_lexeme);
     free(m->set_first);
     free(m->lex_sets);
     free(m->lex_sets_ids);
@@ -581,9 +595,9 @@ static int is_person_pronoun(const coder *c, const noun_phrase *np)
 static void entity_from_np(const coder *c, const noun_phrase *np, coref_entity *e)
 {
     memset(e, 0, sizeof *e);
-    snprintf(e->code, sizeof e->code, "%s", np->members[0].code);
+    str_copy(e->code, sizeof e->code, np->members[0].code);
     if (np->n_members == 2)
-        snprintf(e->code2, sizeof e->code2, "%s", np->members[1].code);
+        str_copy(e->code2, sizeof e->code2, np->members[1].code);
     e->pair = np->n_members == 2;
     e->plural = (np->flags & NPF_PLURAL) != 0 || np->n_members > 1;
     e->person = (np->flags & NPF_PERSON) != 0 ||
@@ -604,9 +618,9 @@ int resolve_pronoun(coder *c, const noun_phrase *np, char *code, size_t cap, cha
         coref_entity e;
         entity_from_np(c, cand, &e);
         if (entity_matches(&e, np, person) || (!(np->flags & (NPF_TWO | NPF_PLURAL)) && !e.plural)) {
-            snprintf(code, cap, "%s", e.code);
+            str_copy(code, cap, e.code);
             if ((np->flags & (NPF_TWO | NPF_PLURAL)) && e.pair)
-                snprintf(code2, ACTOR_CODE_MAX, "%s", e.code2);
+                str_copy(code2, ACTOR_CODE_MAX, e.code2);
             return 1;
         }
     }
@@ -625,9 +639,9 @@ int resolve_pronoun(coder *c, const noun_phrase *np, char *code, size_t cap, cha
             continue;
         /* pass 2: "he" for "an Italian aid worker" when no person was named */
         if (pass == 2 ? (person && !e->plural && !e->pair) : entity_matches(e, np, person)) {
-            snprintf(code, cap, "%s", e->code);
+            str_copy(code, cap, e->code);
             if (e->pair && (np->flags & (NPF_TWO | NPF_PLURAL)))
-                snprintf(code2, ACTOR_CODE_MAX, "%s", e->code2);
+                str_copy(code2, ACTOR_CODE_MAX, e->code2);
             return 1;
         }
     }

@@ -114,7 +114,21 @@ typedef struct coder_model {
     uint32_t *verb_free;        /* n_verbs + 1 offsets into free_slots */
     uint32_t *free_slots;
     uint32_t max_verb_patterns;
+    /* a bit per lexeme (window_lexeme_bits lexemes) that the window's
+       summaries are asked about: a literal word of some pattern (which
+       includes every key word) or the first lexeme of a phrase-set member.
+       Only these enter sentence_lexemes, the window filter and the window's
+       lexeme list; the others (most stems of actor names) could only add
+       false positives to the filters and probes that fail */
+    uint64_t *window_lexeme;
+    uint32_t window_lexeme_bits;
 } coder_model;
+
+/* Is lexeme `lex` one that the window's summaries are asked about? */
+static inline int coder_model_window_lexeme(const coder_model *m, lex_id lex)
+{
+    return lex < m->window_lexeme_bits && ((m->window_lexeme[lex >> 6] >> (lex & 63)) & 1u);
+}
 
 /* Can phrase set `set` start with lexeme `lex`? */
 int coder_model_set_may_start(const coder_model *m, uint32_t set, lex_id lex);

@@ -26,6 +26,7 @@
 #include <string.h>
 
 #include "util/civil_date.h"
+#include "util/strcopy.h"
 
 tb_state *tb_state_new(const tb_model *m)
 {
@@ -225,7 +226,7 @@ static int tail_of(const tb_state *s, int head, int type)
 static void fill_actor(const tb_state *s, actor_slot *slot, const char *code, int loc, int root,
                        int agt, uint32_t base)
 {
-    snprintf(slot->code, sizeof slot->code, "%s", code);
+    str_copy(slot->code, sizeof slot->code, code);
     slot->text = loc >= 0 && loc <= s->ilex ? word_span(s, loc, tail_of(s, loc, TW_ACTOR), base)
                                             : (span){base, base};
     slot->entry = NULL;
@@ -257,7 +258,7 @@ static int emit(coder *c, tb_state *s, uint32_t base, uint32_t sent_no, mention_
         m.sentence_text = (span){base, base + (uint32_t)s->src_len};
         fill_actor(s, &m.source, o->source, o->src_loc, o->src_root, o->src_agt, base);
         fill_actor(s, &m.target, o->target, o->tar_loc, o->tar_root, o->tar_agt, base);
-        snprintf(m.code, sizeof m.code, "%s", o->code ? o->code : "");
+        str_copy(m.code, sizeof m.code, o->code ? o->code : "");
         int vroot = o->verb >= 0 && o->verb <= s->ilex ? s->root[o->verb] : -1;
         m.verb_text = word_span(s, o->verb, tail_of(s, o->verb, TW_VERB), base);
         if (vroot >= 0) {

@@ -24,6 +24,7 @@
 **              their target, or that repeat an earlier one, are dropped.
 */
 #include "coder/tabari.h"
+#include "util/strcopy.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -698,24 +699,24 @@ void tb_compose(char *out, size_t cap, const char *actor, const char *agent)
     if (!actor)
         actor = "";
     if (!agent || !*agent) {
-        snprintf(out, cap, "%s", actor);
+        str_copy(out, cap, actor);
         return;
     }
     size_t al = strlen(agent);
     if (agent[0] == '~') {
         const char *ps = strstr(actor, agent + 1);
         if (ps && (ps - actor) % 3 == 0)
-            snprintf(out, cap, "%s", actor);
+            str_copy(out, cap, actor);
         else
-            snprintf(out, cap, "%s%s", actor, agent + 1);
+            str_concat(out, cap, actor, agent + 1);
     } else {
         char pre[ACTOR_CODE_MAX];
-        snprintf(pre, sizeof pre, "%.*s", (int)(al - 1), agent);
+        str_copy_n(pre, sizeof pre, agent, al - 1);
         const char *ps = strstr(actor, pre);
         if (!ps || (ps - actor) % 3 != 0)
-            snprintf(out, cap, "%s%s", pre, actor);
+            str_concat(out, cap, pre, actor);
         else
-            snprintf(out, cap, "%s", actor);
+            str_copy(out, cap, actor);
     }
 }
 

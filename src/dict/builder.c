@@ -134,8 +134,19 @@ const char *db_code(dict_core *c, const char *s, size_t len)
 
 const char *rd_where(rdctx *r)
 {
-    char buf[32];
-    int n = snprintf(buf, sizeof buf, ":%ld", r->line);
+    /* ":LINE" by hand: every entry of a big set is given one (snprintf was
+       7% of the instructions of loading the TABARI set) */
+    char digits[24], buf[32];
+    size_t nd = 0;
+    unsigned long line = r->line > 0 ? (unsigned long)r->line : 0;
+    do
+        digits[nd++] = (char)('0' + line % 10);
+    while ((line /= 10) != 0);
+    int n = 0;
+    buf[n++] = ':';
+    while (nd)
+        buf[n++] = digits[--nd];
+    buf[n] = '\0';
     size_t nl = strlen(r->name);
     char *w = arena_alloc(&r->c->mem, nl + (size_t)n + 1);
     if (!w) {

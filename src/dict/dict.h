@@ -228,6 +228,10 @@ int dict_trie_has_gap(const dict_set *d, uint32_t node);
    looking for the longest phrase asks at every step, from a bitmap. */
 int dict_trie_ends(const dict_set *d, uint32_t node);
 
+/* 0 when no consecutive edge leaves `node` (dict_trie_step from it finds
+   nothing whatever the lexeme): a walk need not look at the next token. */
+int dict_trie_leads_on(const dict_set *d, uint32_t node);
+
 /* The payloads of the phrases that end at `node` (n = 0 if none). */
 const dict_payload *dict_trie_payloads(const dict_set *d, uint32_t node, size_t *n);
 
@@ -237,6 +241,10 @@ const dict_payload *dict_trie_payloads(const dict_set *d, uint32_t node, size_t 
    Returns the count (never more than cap). */
 size_t dict_token_lexemes(const dict_set *d, const char *key, size_t len, word_id exact,
                           lex_id *out, size_t cap);
+
+/* Has the set any TABARI stems?  Without them a word the table lacks has no
+   lexemes at all. */
+int dict_has_stems(const dict_set *d);
 
 /* The same for a token whose folded form is the key of word w (w != WORD_NONE):
    no key needed, the stems were walked when the set was frozen. */

@@ -317,7 +317,7 @@ void read_agent_lines(rdctx *r, const char *data, size_t len, int petrarch)
         rd_trim(&s, &sl);
         if (sl >= 2 && s[0] == '<' && s[1] == '!')
             continue;
-        const char *set_end = s[0] == '!' ? memchr(s + 1, '!', sl - 1) : NULL;
+        const char *set_end = sl > 1 && s[0] == '!' ? memchr(s + 1, '!', sl - 1) : NULL;
         const char *eq = NULL;
         if (set_end) { /* "!NAME! = A, B" defines a set; "!NAME! WORDS [~X]" uses one */
             const char *k = set_end + 1;

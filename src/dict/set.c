@@ -523,6 +523,12 @@ int dict_trie_ends(const dict_set *d, uint32_t node)
     return node < d->c.n_nodes && ((d->c.node_ends[node >> 6] >> (node & 63)) & 1u);
 }
 
+int dict_trie_leads_on(const dict_set *d, uint32_t node)
+{
+    return node == DICT_TRIE_ROOT || !d->c.node_kids || node >= d->c.n_nodes ||
+           d->c.node_kids[node] != 0;
+}
+
 const dict_payload *dict_trie_payloads(const dict_set *d, uint32_t node, size_t *n)
 {
     if (node >= d->c.n_nodes) {
@@ -554,6 +560,11 @@ size_t dict_token_lexemes(const dict_set *d, const char *key, size_t len, word_i
     while (k > 0 && n < cap)
         out[n++] = found[--k];
     return n;
+}
+
+int dict_has_stems(const dict_set *d)
+{
+    return d->c.n_stems != 0;
 }
 
 size_t dict_word_lexemes(const dict_set *d, word_id w, lex_id *out, size_t cap)

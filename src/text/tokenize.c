@@ -175,14 +175,19 @@ static void scan_word(const unsigned char *t, size_t i, size_t end, word_scan *w
     while (i < end) {
         unsigned char c = t[i];
         unsigned char cls = byte_class[c];
-        if (cls == B_LOWER) {
-            note_letter(ws, 0);
-            i++;
-            continue;
-        }
-        if (cls == B_UPPER) {
-            note_letter(ws, 1);
-            i++;
+        if (cls == B_LOWER || cls == B_UPPER) {
+            /* a run of letters of one case at once: most of every word */
+            size_t run = i + 1;
+            while (run < end && byte_class[t[run]] == cls)
+                run++;
+            int upper = cls == B_UPPER;
+            if (ws->first_case < 0)
+                ws->first_case = upper;
+            if (upper)
+                ws->upper += (unsigned)(run - i);
+            else
+                ws->lower += (unsigned)(run - i);
+            i = run;
             continue;
         }
         if (cls == B_DIGIT) {

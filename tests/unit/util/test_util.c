@@ -1,16 +1,18 @@
-/* test_util.c: arena, vec, strbuf, civil dates, hashes. */
+/* test_util.c: arena, vec, strbuf, bounded copies, civil dates, hashes. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
 #include <cmocka.h>
+#include <stdio.h>
 
 #include "util/arena.h"
 #include "util/civil_date.h"
 #include "util/diag.h"
 #include "util/hash.h"
 #include "util/strbuf.h"
+#include "util/strcopy.h"
 #include "util/vec.h"
 
 static void test_arena_alloc_and_reset(void **state)
@@ -135,13 +137,45 @@ static void test_diag_format(void **state)
     assert_int_equal(sink.counts[DIAG_WARNING], 1);
 }
 
+/* str_copy, str_copy_n and str_concat write and return what snprintf with
+   "%s", "%.*s" and "%s%s" would, for every length against every capacity. */
+static void test_strcopy_equals_snprintf(void **state)
+{
+    (void)state;
+    const char *words[] = {"", "A", "USA", "USAGOV", "---", "IGOUNOKID", "ABCDEFGHIJKLMNOPQRSTUV"};
+    size_t nw = sizeof words / sizeof words[0];
+    for (size_t cap = 0; cap < 28; cap++)
+        for (size_t a = 0; a < nw; a++) {
+            char want[32], got[32];
+            memset(want, 'x', sizeof want);
+            memset(got, 'x', sizeof got);
+            int n = snprintf(want, cap, "%s", words[a]);
+            assert_int_equal(str_copy(got, cap, words[a]), (size_t)n);
+            assert_memory_equal(got, want, sizeof want);
+            for (size_t max = 0; max < 8; max++) {
+                memset(want, 'x', sizeof want);
+                memset(got, 'x', sizeof got);
+                n = snprintf(want, cap, "%.*s", (int)max, words[a]);
+                assert_int_equal(str_copy_n(got, cap, words[a], max), (size_t)n);
+                assert_memory_equal(got, want, sizeof want);
+            }
+            for (size_t b = 0; b < nw; b++) {
+                memset(want, 'x', sizeof want);
+                memset(got, 'x', sizeof got);
+                n = snprintf(want, cap, "%s%s", words[a], words[b]);
+                assert_int_equal(str_concat(got, cap, words[a], words[b]), (size_t)n);
+                assert_memory_equal(got, want, sizeof want);
+            }
+        }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_arena_alloc_and_reset), cmocka_unit_test(test_vec_push),
         cmocka_unit_test(test_strbuf_escapes),        cmocka_unit_test(test_civil_roundtrip),
         cmocka_unit_test(test_civil_parse_formats),   cmocka_unit_test(test_hash_stable),
-        cmocka_unit_test(test_diag_format),
+        cmocka_unit_test(test_diag_format),           cmocka_unit_test(test_strcopy_equals_snprintf),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -128,6 +128,40 @@ static inline int kind_at(const unsigned char *t, size_t i, size_t end, int *len
     }
 }
 
+/* ---- eight bytes at a time -------------------------------------------------
+   Words are mostly runs of ASCII letters of one case.  These test eight bytes
+   at once (SWAR): no byte's sum carries into the next, because the high bits
+   are masked off first. */
+
+static inline uint64_t load8(const unsigned char *p)
+{
+    uint64_t x;
+    memcpy(&x, p, 8);
+    return x;
+}
+
+#define SWAR_ONES 0x0101010101010101ULL
+#define SWAR_HIGH 0x8080808080808080ULL
+
+/* 0x80 in each byte of x that lies in [lo, hi] (ASCII), 0 elsewhere. */
+static inline uint64_t bytes_in_range(uint64_t x, unsigned lo, unsigned hi)
+{
+    uint64_t low7 = x & ~SWAR_HIGH;
+    uint64_t ge_lo = low7 + SWAR_ONES * (0x80 - lo);
+    uint64_t gt_hi = low7 + SWAR_ONES * (0x80 - hi - 1);
+    return ge_lo & ~gt_hi & ~x & SWAR_HIGH;
+}
+
+/* How many bytes from p (p + 8 <= end) continue a run of letters of one case
+   (B_LOWER: a-z, B_UPPER: A-Z), at most 8. */
+static inline size_t case_run8(const unsigned char *p, unsigned char cls)
+{
+    uint64_t in = cls == B_LOWER ? bytes_in_range(load8(p), 'a', 'z')
+                                 : bytes_in_range(load8(p), 'A', 'Z');
+    uint64_t out = ~in & SWAR_HIGH;
+    return out ? (size_t)__builtin_ctzll(out) / 8 : 8;
+}
+
 /* What scanning one word found. */
 typedef struct word_scan {
     size_t end;
@@ -177,9 +211,14 @@ static void scan_word(const unsigned char *t, size_t i, size_t end, word_scan *w
         unsigned char cls = byte_class[c];
         if (cls == B_LOWER || cls == B_UPPER) {
             /* a run of letters of one case at once: most of every word */
-            size_t run = i + 1;
-            while (run < end && byte_class[t[run]] == cls)
-                run++;
+            size_t run = i + 1, more = 8;
+            while (more == 8 && run + 8 <= end) {
+                more = case_run8(t + run, cls);
+                run += more;
+            }
+            if (more == 8)
+                while (run < end && byte_class[t[run]] == cls)
+                    run++;
             int upper = cls == B_UPPER;
             if (ws->first_case < 0)
                 ws->first_case = upper;
@@ -298,6 +337,19 @@ static const unsigned char upper_table[256] = {
 #undef U
 };
 
+/* key[0..n) = s[0..n) upper-cased, s all ASCII: upper_table's mapping. */
+static inline void upper_ascii(char *key, const unsigned char *s, size_t n)
+{
+    size_t k = 0;
+    for (; k + 8 <= n; k += 8) {
+        uint64_t x = load8(s + k);
+        x -= bytes_in_range(x, 'a', 'z') >> 2; /* 0x80 >> 2 = 'a' - 'A' */
+        memcpy(key + k, &x, 8);
+    }
+    for (; k < n; k++)
+        key[k] = (char)upper_table[s[k]];
+}
+
 /* Word lookups are queued and done a group at a time (wordtab_lookup_batch):
    a full dictionary's word table is megabytes, and one lookup after another
    would each wait for memory alone.  Nothing in here reads a token's word. */
@@ -342,8 +394,7 @@ static inline void lookup(tok_out *o, token *tk, const unsigned char *s, size_t 
     if (ascii) {
         if (n > KEY_MAX)
             return;
-        for (size_t k = 0; k < n; k++)
-            key[k] = (char)upper_table[s[k]];
+        upper_ascii(key, s, n);
         klen = n;
     } else {
         klen = wordtab_fold((const char *)s, n, key, KEY_MAX);
@@ -373,8 +424,7 @@ static void defer_lookup(tok_out *o, token *tk, const unsigned char *s, size_t n
     if (ascii) {
         if (n > KEY_MAX)
             return;
-        for (size_t k = 0; k < n; k++)
-            key[k] = (char)upper_table[s[k]];
+        upper_ascii(key, s, n);
         klen = n;
     } else {
         klen = wordtab_fold((const char *)s, n, key, KEY_MAX);

@@ -58,6 +58,7 @@
 #include "ingest/ingestint.h"
 #include "text/text.h"
 #include "util/civil_date.h"
+#include "util/swar.h"
 #include "util/vec.h"
 
 typedef struct para {
@@ -462,8 +463,7 @@ static const char *lowered(cleaner *c, const char *s, size_t n)
     }
     char *o = c->lower.data;
     o[0] = ' ';
-    for (size_t i = 0; i < n; i++)
-        o[i + 1] = (char)((s[i] >= 'A' && s[i] <= 'Z') ? s[i] + 32 : s[i]);
+    swar_ascii_case(o + 1, s, n, 0);
     o[n + 1] = ' ';
     o[n + 2] = '\0';
     c->lower.len = n + 2;

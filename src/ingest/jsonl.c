@@ -27,6 +27,7 @@
 
 #include "ingest/ingestint.h"
 #include "util/civil_date.h"
+#include "util/swar.h"
 
 static const char *const id_keys[] = {"id", "doc_id", NULL};
 static const char *const date_keys[] = {"date", "published", "pubdate", "publish_date",
@@ -113,8 +114,9 @@ static int repair_line(const char *p_, size_t n, strbuf *out, unsigned long *bad
     const unsigned char *p = (const unsigned char *)p_;
     size_t i = 0;
     while (i < n) { /* fast scan: is anything wrong at all? */
-        if (p[i] >= 0x20 && p[i] < 0x80) {
-            i++;
+        size_t plain = swar_printable_run(p + i, n - i, 0x80);
+        if (plain) {
+            i += plain;
             continue;
         }
         size_t k = p[i] >= 0x80 ? utf8_valid_len(p + i, n - i) : 0;
@@ -287,6 +289,18 @@ static int fast_string(fast_reader *f, const char **s, size_t *len, int *escaped
     const unsigned char *q = ++f->p;
     int esc = 0;
     while (q < f->end) {
+        /* skip plain bytes eight at a time: stop at '"', '\\' or a control */
+        while (q + 8 <= f->end) {
+            uint64_t x = swar_load(q);
+            uint64_t stop = swar_equal(x, '"') | swar_equal(x, '\\') | swar_below(x, 0x20);
+            if (stop) {
+                q += swar_first(stop);
+                break;
+            }
+            q += 8;
+        }
+        if (q >= f->end)
+            break;
         unsigned char c = *q;
         if (c == '"')
             break;

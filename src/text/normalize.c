@@ -33,6 +33,7 @@
 
 #include "text/text.h"
 #include "text/textint.h"
+#include "util/swar.h"
 
 /* Longest stretch (in code points) normalized in one utf8proc call; a stretch
    is cut at the first safe boundary after this, so that pathological inputs
@@ -324,9 +325,7 @@ int text_normalize(const char *in_, size_t len, const char *name, strbuf *out, d
     while (i < len && !st.oom) {
         unsigned c = in[i];
         if (c >= 0x20 && c < 0x7F) {
-            size_t j = i + 1;
-            while (j < len && in[j] >= 0x20 && in[j] < 0x7F)
-                j++;
+            size_t j = i + 1 + swar_printable_run(in + i + 1, len - i - 1, 0x7F);
             if (strbuf_append(out, (const char *)in + i, j - i) != 0)
                 st.oom = 1;
             i = j;

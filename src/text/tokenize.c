@@ -34,6 +34,7 @@
 
 #include "text/text.h"
 #include "text/textint.h"
+#include "util/swar.h"
 
 #define KEY_MAX 64  /* longer words cannot be dictionary words: WORD_NONE */
 
@@ -128,38 +129,14 @@ static inline int kind_at(const unsigned char *t, size_t i, size_t end, int *len
     }
 }
 
-/* ---- eight bytes at a time -------------------------------------------------
-   Words are mostly runs of ASCII letters of one case.  These test eight bytes
-   at once (SWAR): no byte's sum carries into the next, because the high bits
-   are masked off first. */
-
-static inline uint64_t load8(const unsigned char *p)
-{
-    uint64_t x;
-    memcpy(&x, p, 8);
-    return x;
-}
-
-#define SWAR_ONES 0x0101010101010101ULL
-#define SWAR_HIGH 0x8080808080808080ULL
-
-/* 0x80 in each byte of x that lies in [lo, hi] (ASCII), 0 elsewhere. */
-static inline uint64_t bytes_in_range(uint64_t x, unsigned lo, unsigned hi)
-{
-    uint64_t low7 = x & ~SWAR_HIGH;
-    uint64_t ge_lo = low7 + SWAR_ONES * (0x80 - lo);
-    uint64_t gt_hi = low7 + SWAR_ONES * (0x80 - hi - 1);
-    return ge_lo & ~gt_hi & ~x & SWAR_HIGH;
-}
-
 /* How many bytes from p (p + 8 <= end) continue a run of letters of one case
    (B_LOWER: a-z, B_UPPER: A-Z), at most 8. */
 static inline size_t case_run8(const unsigned char *p, unsigned char cls)
 {
-    uint64_t in = cls == B_LOWER ? bytes_in_range(load8(p), 'a', 'z')
-                                 : bytes_in_range(load8(p), 'A', 'Z');
+    uint64_t in = cls == B_LOWER ? swar_in_range(swar_load(p), 'a', 'z')
+                                 : swar_in_range(swar_load(p), 'A', 'Z');
     uint64_t out = ~in & SWAR_HIGH;
-    return out ? (size_t)__builtin_ctzll(out) / 8 : 8;
+    return out ? swar_first(out) : 8;
 }
 
 /* What scanning one word found. */
@@ -326,30 +303,6 @@ done:
     ws->last_is_s = i > st && (t[i - 1] | 0x20) == 's';
 }
 
-static const unsigned char upper_table[256] = {
-#define U(c) ((c) >= 'a' && (c) <= 'z' ? (c) - 32 : (c))
-#define U4(c) U(c), U(c + 1), U(c + 2), U(c + 3)
-#define U16(c) U4(c), U4(c + 4), U4(c + 8), U4(c + 12)
-    U16(0x00), U16(0x10), U16(0x20), U16(0x30), U16(0x40), U16(0x50), U16(0x60), U16(0x70),
-    U16(0x80), U16(0x90), U16(0xA0), U16(0xB0), U16(0xC0), U16(0xD0), U16(0xE0), U16(0xF0),
-#undef U16
-#undef U4
-#undef U
-};
-
-/* key[0..n) = s[0..n) upper-cased, s all ASCII: upper_table's mapping. */
-static inline void upper_ascii(char *key, const unsigned char *s, size_t n)
-{
-    size_t k = 0;
-    for (; k + 8 <= n; k += 8) {
-        uint64_t x = load8(s + k);
-        x -= bytes_in_range(x, 'a', 'z') >> 2; /* 0x80 >> 2 = 'a' - 'A' */
-        memcpy(key + k, &x, 8);
-    }
-    for (; k < n; k++)
-        key[k] = (char)upper_table[s[k]];
-}
-
 /* Word lookups are queued and done a group at a time (wordtab_lookup_batch):
    a full dictionary's word table is megabytes, and one lookup after another
    would each wait for memory alone.  Nothing in here reads a token's word. */
@@ -394,7 +347,7 @@ static inline void lookup(tok_out *o, token *tk, const unsigned char *s, size_t 
     if (ascii) {
         if (n > KEY_MAX)
             return;
-        upper_ascii(key, s, n);
+        swar_ascii_case(key, (const char *)s, n, 1);
         klen = n;
     } else {
         klen = wordtab_fold((const char *)s, n, key, KEY_MAX);
@@ -424,7 +377,7 @@ static void defer_lookup(tok_out *o, token *tk, const unsigned char *s, size_t n
     if (ascii) {
         if (n > KEY_MAX)
             return;
-        upper_ascii(key, s, n);
+        swar_ascii_case(key, (const char *)s, n, 1);
         klen = n;
     } else {
         klen = wordtab_fold((const char *)s, n, key, KEY_MAX);

@@ -17,6 +17,7 @@
 #include <utf8proc.h>
 
 #include "util/hash.h"
+#include "util/swar.h"
 
 typedef struct slot {
     uint32_t hash32;
@@ -321,6 +322,13 @@ size_t wordtab_fold(const char *s, size_t len, char *out, size_t cap)
     size_t n = 0;
     size_t i = 0;
     if (len <= cap) { /* the usual word: ASCII that fits, folded without checks */
+        for (; i + 8 <= len; i += 8) {
+            uint64_t x = swar_load(s + i);
+            if (x & SWAR_HIGH)
+                break;
+            x -= swar_in_range(x, 'a', 'z') >> 2;
+            memcpy(out + i, &x, 8);
+        }
         for (; i < len; i++) {
             unsigned char c = (unsigned char)s[i];
             if (c >= 0x80)

@@ -1,4 +1,4 @@
-/* test_util.c: arena, vec, strbuf, bounded copies, civil dates, hashes. */
+/* test_util.c: arena, vec, strbuf, bounded copies, SWAR scans, civil dates, hashes. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -13,6 +13,7 @@
 #include "util/hash.h"
 #include "util/strbuf.h"
 #include "util/strcopy.h"
+#include "util/swar.h"
 #include "util/vec.h"
 
 static void test_arena_alloc_and_reset(void **state)
@@ -169,6 +170,62 @@ static void test_strcopy_equals_snprintf(void **state)
         }
 }
 
+/* The SWAR helpers answer what byte loops answer: runs of printable ASCII
+   (both tops), case changes, and the first flagged byte of below/equal tests,
+   on buffers of every length up to 40 with bytes drawn to hit every edge
+   (0x1F 0x20 0x7E 0x7F 0x80 0xFF, letters next to '@' '[' '`' '{'). */
+static void test_swar_equals_byte_loops(void **state)
+{
+    (void)state;
+    static const unsigned char pool[] = {0x00, 0x1F, 0x20, 0x21, 'A', 'Z', '@', '[', 'a', 'z',
+                                         '`', '{', '"', '\\', 0x7E, 0x7F, 0x80, 0xC3, 0xFF, 'm'};
+    uint64_t seed = 7;
+    for (int round = 0; round < 20000; round++) {
+        unsigned char buf[48];
+        size_t n = (size_t)(round % 41);
+        for (size_t i = 0; i < n; i++) {
+            seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+            /* mostly plain letters, so that long runs occur too */
+            unsigned r = (unsigned)(seed >> 33);
+            buf[i] = r % 4 ? (unsigned char)('a' + r % 26) : pool[(r >> 8) % sizeof pool];
+        }
+        for (unsigned top = 0x7F; top <= 0x80; top++) {
+            size_t want = 0;
+            while (want < n && buf[want] >= 0x20 && buf[want] < top)
+                want++;
+            assert_int_equal(swar_printable_run(buf, n, top), want);
+        }
+        for (int up = 0; up < 2; up++) {
+            char got[48], want[48];
+            for (size_t i = 0; i < n; i++) {
+                unsigned char c = buf[i];
+                if (up && c >= 'a' && c <= 'z')
+                    c = (unsigned char)(c - 32);
+                if (!up && c >= 'A' && c <= 'Z')
+                    c = (unsigned char)(c + 32);
+                want[i] = (char)c;
+            }
+            swar_ascii_case(got, (const char *)buf, n, up);
+            assert_memory_equal(got, want, n);
+        }
+        if (n >= 8) {
+            uint64_t x = swar_load(buf);
+            uint64_t flags[3] = {swar_below(x, 0x20), swar_equal(x, '"'), swar_in_range(x, 'a', 'z')};
+            for (int t = 0; t < 3; t++) {
+                size_t first = 8;
+                for (size_t i = 0; i < 8 && first == 8; i++)
+                    if ((t == 0 && buf[i] < 0x20) || (t == 1 && buf[i] == '"') ||
+                        (t == 2 && buf[i] >= 'a' && buf[i] <= 'z'))
+                        first = i;
+                if (first == 8)
+                    assert_true(flags[t] == 0);
+                else
+                    assert_int_equal(swar_first(flags[t]), first);
+            }
+        }
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -176,6 +233,7 @@ int main(void)
         cmocka_unit_test(test_strbuf_escapes),        cmocka_unit_test(test_civil_roundtrip),
         cmocka_unit_test(test_civil_parse_formats),   cmocka_unit_test(test_hash_stable),
         cmocka_unit_test(test_diag_format),           cmocka_unit_test(test_strcopy_equals_snprintf),
+        cmocka_unit_test(test_swar_equals_byte_loops),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

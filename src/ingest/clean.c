@@ -123,9 +123,17 @@ static const unsigned char space_byte[256] = {[' '] = 1, ['\t'] = 1, ['\n'] = 1,
 
 static size_t count_words(const char *s, size_t n)
 {
-    size_t w = 0;
+    size_t w = 0, i = 0;
     unsigned prev_space = 1;
-    for (size_t i = 0; i < n; i++) {
+    for (; i + 8 <= n; i += 8) { /* eight bytes at a time: blanks, then starts */
+        uint64_t x = swar_load(s + i);
+        uint64_t sp = swar_equal_exact(x, ' ') | swar_equal_exact(x, '\t') |
+                      swar_equal_exact(x, '\n') | swar_equal_exact(x, '\r');
+        uint64_t before = (sp << 8) | ((uint64_t)prev_space << 7); /* the byte before is blank */
+        w += swar_count(~sp & before & SWAR_HIGH);
+        prev_space = (unsigned)(sp >> 63);
+    }
+    for (; i < n; i++) {
         unsigned sp = space_byte[(unsigned char)s[i]];
         w += prev_space & !sp; /* a word starts where a blank stops */
         prev_space = sp;
@@ -234,14 +242,6 @@ static int add_para(cleaner *c, size_t off)
     return 0;
 }
 
-/* The high bit of each byte of w that equals b (exact, no false positives). */
-static inline uint64_t bytes_equal(uint64_t w, unsigned char b)
-{
-    const uint64_t low7 = 0x7F7F7F7F7F7F7F7Full;
-    uint64_t t = w ^ (0x0101010101010101ull * b);
-    return ~(((t & low7) + low7) | t) & ~low7;
-}
-
 /* Does s[0..n) hold a tab or two blanks in a row?  Eight bytes at a time
    (two blank bytes side by side in a word are side by side in memory, in
    either byte order): most lines hold neither and are copied as they are. */
@@ -251,8 +251,8 @@ static int needs_squeeze(const char *s, size_t n)
     for (; i + 8 <= n; i += 8) {
         uint64_t w;
         memcpy(&w, s + i, 8);
-        uint64_t blank = bytes_equal(w, ' ');
-        if ((blank & (blank >> 8)) || bytes_equal(w, '\t'))
+        uint64_t blank = swar_equal_exact(w, ' ');
+        if ((blank & (blank >> 8)) || swar_equal_exact(w, '\t'))
             return 1;
         if (s[i + 7] == ' ' && i + 8 < n && s[i + 8] == ' ')
             return 1; /* a pair across two words */
@@ -468,7 +468,8 @@ static const char *lowered(cleaner *c, const char *s, size_t n)
     o[n + 2] = '\0';
     c->lower.len = n + 2;
     memset(c->lower_pairs, 0, sizeof c->lower_pairs);
-    for (size_t i = 0; o[i] && o[i + 1]; i++) {
+    size_t m = strlen(o); /* the pairs strstr could see: up to a NUL inside */
+    for (size_t i = 0; i + 1 < m; i++) {
         unsigned h = pair_hash((unsigned char)o[i], (unsigned char)o[i + 1]);
         c->lower_pairs[h >> 6] |= 1ull << (h & 63);
     }

@@ -42,6 +42,20 @@ static inline uint64_t swar_equal(uint64_t x, unsigned char b)
     return swar_below(x ^ (SWAR_ONES * b), 1);
 }
 
+/* Flags, exactly (no borrows), the bytes of x equal to b. */
+static inline uint64_t swar_equal_exact(uint64_t x, unsigned char b)
+{
+    const uint64_t low7 = ~SWAR_HIGH;
+    uint64_t t = x ^ (SWAR_ONES * b);
+    return ~(((t & low7) + low7) | t) & SWAR_HIGH;
+}
+
+/* How many bytes are flagged in flags (flags only in the high bits). */
+static inline unsigned swar_count(uint64_t flags)
+{
+    return (unsigned)(((flags >> 7) * SWAR_ONES) >> 56);
+}
+
 /* Flags, exactly, the bytes of x in [lo, hi] (both ASCII). */
 static inline uint64_t swar_in_range(uint64_t x, unsigned lo, unsigned hi)
 {

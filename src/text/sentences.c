@@ -40,6 +40,7 @@
 
 #include "text/text.h"
 #include "text/textint.h"
+#include "util/swar.h"
 
 /* Bytes the block scanner must look at. */
 enum { SB_NONE = 0, SB_NEWLINE, SB_TERMINAL, SB_E2 };
@@ -354,7 +355,16 @@ static void split_block(splitter *sp, size_t bs, size_t be, size_t maxlen)
     while (i < be && !sp->oom) {
         unsigned char cls = scan_class[t[i]];
         if (cls == SB_NONE) {
-            i++;
+            /* on to the next byte of scan_class, eight bytes at a time */
+            for (i++; i + 8 <= be; i += 8) {
+                uint64_t x = swar_load(t + i);
+                uint64_t stop = swar_equal(x, '\n') | swar_equal(x, '.') | swar_equal(x, '!') |
+                                swar_equal(x, '?') | swar_equal(x, 0xE2);
+                if (stop) {
+                    i += swar_first(stop);
+                    break;
+                }
+            }
             continue;
         }
         if (cls == SB_NEWLINE) {

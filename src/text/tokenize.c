@@ -332,12 +332,32 @@ static void flush_lookups(tok_out *o)
 
 /* Queue the lookup of the folded s[0..n) for token tk (whose word stays
    WORD_NONE when the key cannot be a dictionary word). */
-static void defer_lookup(tok_out *o, token *tk, const unsigned char *s, size_t n, int ascii);
+static void defer_lookup(tok_out *o, token *tk, const unsigned char *s, size_t n, size_t avail,
+                         int ascii);
 
-static inline void lookup(tok_out *o, token *tk, const unsigned char *s, size_t n, int ascii)
+/* key[0..n) = the ASCII word s[0..n) upper-cased; avail bytes from s may be
+   read and KEY_MAX bytes of key written.  Whole eight-byte steps when the
+   text has the bytes (garbage past key[n) is never read): a word's length
+   then costs no branch. */
+static inline void fold_ascii_key(char *key, const unsigned char *s, size_t n, size_t avail)
+{
+    size_t steps = (n + 7) / 8;
+    if (steps * 8 <= avail && steps * 8 <= KEY_MAX) {
+        for (size_t k = 0; k < steps * 8; k += 8) {
+            uint64_t x = swar_load(s + k);
+            x -= swar_in_range(x, 'a', 'z') >> 2;
+            memcpy(key + k, &x, 8);
+        }
+    } else {
+        swar_ascii_case(key, (const char *)s, n, 1);
+    }
+}
+
+static inline void lookup(tok_out *o, token *tk, const unsigned char *s, size_t n, size_t avail,
+                          int ascii)
 {
     if (o->deferred) {
-        defer_lookup(o, tk, s, n, ascii);
+        defer_lookup(o, tk, s, n, avail, ascii);
         return;
     }
     if (!o->wt)
@@ -347,7 +367,7 @@ static inline void lookup(tok_out *o, token *tk, const unsigned char *s, size_t 
     if (ascii) {
         if (n > KEY_MAX)
             return;
-        swar_ascii_case(key, (const char *)s, n, 1);
+        fold_ascii_key(key, s, n, avail);
         klen = n;
     } else {
         klen = wordtab_fold((const char *)s, n, key, KEY_MAX);
@@ -363,7 +383,8 @@ static inline void lookup(tok_out *o, token *tk, const unsigned char *s, size_t 
 }
 
 /* The folded key, as lookup makes it, appended to the deferred queue. */
-static void defer_lookup(tok_out *o, token *tk, const unsigned char *s, size_t n, int ascii)
+static void defer_lookup(tok_out *o, token *tk, const unsigned char *s, size_t n, size_t avail,
+                         int ascii)
 {
     text_word_queue *q = o->deferred;
     if ((q->keys.cap < q->keys.len + KEY_MAX &&
@@ -377,7 +398,7 @@ static void defer_lookup(tok_out *o, token *tk, const unsigned char *s, size_t n
     if (ascii) {
         if (n > KEY_MAX)
             return;
-        swar_ascii_case(key, (const char *)s, n, 1);
+        fold_ascii_key(key, s, n, avail);
         klen = n;
     } else {
         klen = wordtab_fold((const char *)s, n, key, KEY_MAX);
@@ -487,7 +508,7 @@ static size_t emit_word(tok_out *o, const unsigned char *t, size_t i,
     token *tk = push(o, i, we, kind, flags);
     if (!tk)
         return end;
-    lookup(o, tk, t + i, we - i, !ws.nonascii);
+    lookup(o, tk, t + i, we - i, end - i, !ws.nonascii);
 
     /* a possessive after the word: 's or a bare ' after -s */
     if (we >= end)
@@ -519,7 +540,7 @@ static size_t emit_word(tok_out *o, const unsigned char *t, size_t i,
     tk = push(o, we, pe, TOK_WORD, (base_flags & TOKF_IN_TITLE) | TOKF_POSSESSIVE);
     if (!tk)
         return end;
-    lookup(o, tk, t + we, pe - we, alen == 1);
+    lookup(o, tk, t + we, pe - we, end - we, alen == 1);
     return pe;
 }
 
@@ -617,7 +638,7 @@ static size_t emit_punct(tok_out *o, const unsigned char *t, size_t i,
     token *tk = push(o, i, e, kind, flags);
     if (!tk)
         return end;
-    lookup(o, tk, t + i, e - i, ascii);
+    lookup(o, tk, t + i, e - i, end - i, ascii);
     return e;
 }
 

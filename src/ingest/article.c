@@ -121,7 +121,8 @@ static int parse_text(ingest_parser *pr, const ingest_record *rec, diag_sink *di
     const char *name = rec->name;
     int rc = pr->opt.keep_boilerplate
                  ? ingest_plain_article(doc, NULL, 0, rec->bytes, rec->len, name, diags)
-                 : ingest_clean_article(doc, NULL, 0, rec->bytes, rec->len, name, diags);
+                 : ingest_clean_article_in(&pr->clean, doc, NULL, 0, rec->bytes, rec->len, name,
+                                           diags);
     return finish_article(doc, name, rc, diags, out);
 }
 
@@ -144,7 +145,7 @@ static int parse_html(ingest_parser *pr, const ingest_record *rec, diag_sink *di
     const char *b = body.data ? body.data : "";
     int rc = pr->opt.keep_boilerplate
                  ? ingest_plain_article(doc, t, title.len, b, body.len, name, diags)
-                 : ingest_clean_article(doc, t, title.len, b, body.len, name, diags);
+                 : ingest_clean_article_in(&pr->clean, doc, t, title.len, b, body.len, name, diags);
     strbuf_free(&title);
     strbuf_free(&body);
     return finish_article(doc, name, rc, diags, out);

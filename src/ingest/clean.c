@@ -71,10 +71,21 @@ typedef struct para {
 
 typedef VEC(para) para_vec;
 
+/* Buffers that one article's cleaning leaves to the next (one set per
+   thread, in its ingest_parser): a worker's articles then cost no allocation
+   for cleaning beyond the document's own text. */
+struct clean_scratch {
+    strbuf norm, bare;      /* normalised, then markup-free text (title, then body) */
+    strbuf out;             /* the assembled text, before document_set_text copies it */
+    strbuf pbuf, title, title_outlet, lower;    /* lent to the cleaner */
+    para_vec paras;
+};
+
 typedef struct cleaner {
     document *doc;
     const char *name;
     diag_sink *diags;
+    clean_scratch *cs;
     strbuf pbuf;            /* paragraph texts, back to back */
     para_vec paras;
     strbuf title;
@@ -1372,7 +1383,8 @@ static void clean_body(cleaner *c)
 
 static int assemble(cleaner *c)
 {
-    strbuf out = {0};
+    strbuf out = c->cs->out;
+    strbuf_clear(&out);
     size_t title_len = 0;
     int rc = 0;
     if (c->title.len) {
@@ -1390,14 +1402,16 @@ static int assemble(cleaner *c)
     }
     if (rc == 0)
         rc = document_set_text(c->doc, out.data ? out.data : "", out.len, title_len);
-    strbuf_free(&out);
+    c->cs->out = out;
     return rc ? -1 : 0;
 }
 
 /* Title text: normalised, markup-free, on one line. */
 static int prepare_title(cleaner *c, const char *title, size_t title_len)
 {
-    strbuf norm = {0}, bare = {0};
+    strbuf norm = c->cs->norm, bare = c->cs->bare;
+    strbuf_clear(&norm);
+    strbuf_clear(&bare);
     int rc = text_normalize(title, title_len, c->name, &norm, c->diags);
     if (rc == 0 && markup_strip(norm.data ? norm.data : "", norm.len, &bare)) {
         strbuf_clear(&norm);
@@ -1419,19 +1433,37 @@ static int prepare_title(cleaner *c, const char *title, size_t title_len)
         c->title.data[c->title.len] = '\0';
     while (c->title.len && c->title.data[c->title.len - 1] == ' ')
         c->title.data[--c->title.len] = '\0';
-    strbuf_free(&norm);
-    strbuf_free(&bare);
+    c->cs->norm = norm;
+    c->cs->bare = bare;
     return rc;
 }
 
-int ingest_clean_article(document *doc, const char *title, size_t title_len, const char *raw,
-                         size_t raw_len, const char *name, diag_sink *diags)
+/* Give a buffer back to the scratch, or drop it when one huge article made
+   it large: a thread keeps at most a few megabytes between articles. */
+static void keep_buffer(strbuf *dst, strbuf *src)
 {
-    cleaner c = {.doc = doc, .name = name, .diags = diags};
-    strbuf norm = {0}, bare = {0};
+    if (src->cap > ((size_t)1 << 20))
+        strbuf_free(src);
+    *dst = *src;
+}
+
+static int clean_article(clean_scratch *cs, document *doc, const char *title, size_t title_len,
+                         const char *raw, size_t raw_len, const char *name, diag_sink *diags)
+{
+    cleaner c = {.doc = doc, .name = name, .diags = diags, .cs = cs, .pbuf = cs->pbuf,
+                 .paras = cs->paras, .title = cs->title, .title_outlet = cs->title_outlet,
+                 .lower = cs->lower};
+    strbuf_clear(&c.pbuf);
+    vec_clear(&c.paras);
+    strbuf_clear(&c.title);
+    strbuf_clear(&c.title_outlet);
+    strbuf_clear(&c.lower);
     int rc = 0;
     if (title && title_len)
         rc = prepare_title(&c, title, title_len);
+    strbuf norm = cs->norm, bare = cs->bare;
+    strbuf_clear(&norm);
+    strbuf_clear(&bare);
     if (rc == 0)
         rc = text_normalize(raw ? raw : "", raw_len, name, &norm, diags);
     if (rc == 0 && markup_strip(norm.data ? norm.data : "", norm.len, &bare)) {
@@ -1441,10 +1473,10 @@ int ingest_clean_article(document *doc, const char *title, size_t title_len, con
         if (rc == 0)
             rc = strbuf_append(&bare, norm.data ? norm.data : "", norm.len);
     }
-    strbuf_free(&norm);
     if (rc == 0)
         rc = build_paragraphs(&c, bare.data ? bare.data : "", bare.len);
-    strbuf_free(&bare);
+    keep_buffer(&cs->norm, &norm);
+    keep_buffer(&cs->bare, &bare);
     if (rc == 0) {
         int had_title = c.title.len > 0;
         int have_title = clean_head(&c, had_title);
@@ -1458,10 +1490,46 @@ int ingest_clean_article(document *doc, const char *title, size_t title_len, con
             }
         rc = assemble(&c);
     }
-    strbuf_free(&c.pbuf);
-    strbuf_free(&c.title);
-    strbuf_free(&c.title_outlet);
-    strbuf_free(&c.lower);
-    vec_free(&c.paras);
+    keep_buffer(&cs->out, &cs->out);
+    keep_buffer(&cs->pbuf, &c.pbuf);
+    keep_buffer(&cs->title, &c.title);
+    keep_buffer(&cs->title_outlet, &c.title_outlet);
+    keep_buffer(&cs->lower, &c.lower);
+    if (c.paras.cap > 4096)
+        vec_free(&c.paras);
+    cs->paras = c.paras;
+    return rc;
+}
+
+void ingest_clean_scratch_free(clean_scratch *cs)
+{
+    if (!cs)
+        return;
+    strbuf_free(&cs->norm);
+    strbuf_free(&cs->bare);
+    strbuf_free(&cs->out);
+    strbuf_free(&cs->pbuf);
+    strbuf_free(&cs->title);
+    strbuf_free(&cs->title_outlet);
+    strbuf_free(&cs->lower);
+    vec_free(&cs->paras);
+    free(cs);
+}
+
+int ingest_clean_article_in(clean_scratch **cs, document *doc, const char *title,
+                            size_t title_len, const char *raw, size_t raw_len, const char *name,
+                            diag_sink *diags)
+{
+    if (!*cs && !(*cs = calloc(1, sizeof **cs)))
+        return -1;
+    return clean_article(*cs, doc, title, title_len, raw, raw_len, name, diags);
+}
+
+int ingest_clean_article(document *doc, const char *title, size_t title_len, const char *raw,
+                         size_t raw_len, const char *name, diag_sink *diags)
+{
+    clean_scratch *cs = NULL;
+    int rc = ingest_clean_article_in(&cs, doc, title, title_len, raw, raw_len, name, diags);
+    ingest_clean_scratch_free(cs);
     return rc;
 }

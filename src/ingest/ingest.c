@@ -44,6 +44,8 @@ void ingest_parser_clear(ingest_parser *p)
     strbuf_free(&p->decoded);
     strbuf_free(&p->text);
     strbuf_free(&p->authors);
+    ingest_clean_scratch_free(p->clean);
+    p->clean = NULL;
 }
 
 ingest_parser *ingest_parser_new(const ingest_options *opt)

@@ -120,4 +120,12 @@ int ingest_parse_record(ingest_parser *p, const ingest_record *rec, diag_sink *d
 int ingest_clean_article(document *doc, const char *title, size_t title_len,
                          const char *raw, size_t raw_len, const char *name, diag_sink *diags);
 
+/* The same with buffers kept from one article to the next: *cs is created on
+   first use (NULL to start) and freed with ingest_clean_scratch_free. */
+typedef struct clean_scratch clean_scratch;
+int ingest_clean_article_in(clean_scratch **cs, document *doc, const char *title,
+                            size_t title_len, const char *raw, size_t raw_len, const char *name,
+                            diag_sink *diags);
+void ingest_clean_scratch_free(clean_scratch *cs);
+
 #endif

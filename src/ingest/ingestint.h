@@ -105,6 +105,7 @@ int lr_read_all(linereader *lr, size_t max, strbuf *out, uint64_t *total);
 struct ingest_parser {
     ingest_options opt;             /* with defaults filled in */
     strbuf fixed, scratch, decoded, text, authors;
+    clean_scratch *clean;           /* the cleaner's buffers (ingest_clean_article_in) */
     int jsonl_no_fast;              /* 1: every JSONL line through jansson (tests) */
     uint64_t jsonl_fast_lines;      /* lines the fast path read (jsonl.c) */
 };

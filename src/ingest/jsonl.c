@@ -671,7 +671,8 @@ static document *record_to_document(ingest_parser *p, const record *rec,
     name_line(scratch, name, ln->line);
     int rc = p->opt.keep_boilerplate
                  ? ingest_plain_article(doc, title, title_len, text, text_len, scratch->data, diags)
-                 : ingest_clean_article(doc, title, title_len, text, text_len, scratch->data, diags);
+                 : ingest_clean_article_in(&p->clean, doc, title, title_len, text, text_len,
+                                           scratch->data, diags);
     if (rc != 0) {
         diag_report(diags, DIAG_ERROR, name, ln->line, (long long)ln->offset,
                     "out of memory: record skipped");

@@ -8,7 +8,9 @@
 ** the output bytes are hashed instead of written, so the figures do not depend
 ** on a disk or a pipe and the two runs can be compared byte for byte.  Each
 ** configuration is run --repeat times and the fastest run is kept (the machine
-** may be busy with other work; the minimum is the least disturbed figure).
+** may be busy with other work; the minimum is the least disturbed figure); the
+** repeats of one thread and of every core take turns, so that the scaling
+** compares runs made in the same phases of the machine.
 ** Peak memory is the process high-water mark (VmHWM), reset before each run
 ** through /proc/self/clear_refs so that each figure is that run's own.  Last,
 ** `wc -w` reads the same bytes: nothing that looks at every word can be faster,
@@ -236,23 +238,14 @@ static int run_once(const bench_config *cfg, const loaded_dicts *d, const char *
     return rc;
 }
 
-/* The fastest of cfg->repeat passes (the hash and counts are the same in all). */
-static int run_best(const bench_config *cfg, const loaded_dicts *d, const char *const *files,
-                    int n_files, int threads, run_result *best)
+/* Keep in *best the faster of *best and r (the first run when first), with
+   the higher peak memory of the two (the hash and counts are the same). */
+static void keep_best(run_result *best, const run_result *r, int first)
 {
-    for (int k = 0; k < cfg->repeat; k++) {
-        run_result r;
-        if (run_once(cfg, d, files, n_files, threads, &r) != 0)
-            return -1;
-        if (k == 0 || r.wall < best->wall) {
-            long peak = k ? (r.peak_kb > best->peak_kb ? r.peak_kb : best->peak_kb) : r.peak_kb;
-            *best = r;
-            best->peak_kb = peak;
-        } else if (r.peak_kb > best->peak_kb) {
-            best->peak_kb = r.peak_kb;
-        }
-    }
-    return 0;
+    long peak = first || r->peak_kb > best->peak_kb ? r->peak_kb : best->peak_kb;
+    if (first || r->wall < best->wall)
+        *best = *r;
+    best->peak_kb = peak;
 }
 
 /* Time `wc -w FILES` (best of repeat); the word count into *words.  -1 when
@@ -491,15 +484,21 @@ static int measure(bench_config *cfg, const char *const *files, int n_files)
            "output xxh64\n");
     fflush(stdout);
     int rc = EXIT_OK;
-    for (int k = 0; k < n_runs; k++) {
-        if (run_best(cfg, &d, files, n_files, k ? parallel : 1, &runs[k]) != 0) {
-            fprintf(stderr, "dyad bench: the corpus could not be coded\n");
-            rc = EXIT_FAILED;
-            break;
+    /* the repeats alternate one thread and all cores, so that both sample the
+       same phases of a machine whose speed drifts (the scaling compares them) */
+    for (int rep = 0; rep < cfg->repeat && rc == EXIT_OK; rep++)
+        for (int k = 0; k < n_runs; k++) {
+            run_result r;
+            if (run_once(cfg, &d, files, n_files, k ? parallel : 1, &r) != 0) {
+                fprintf(stderr, "dyad bench: the corpus could not be coded\n");
+                rc = EXIT_FAILED;
+                break;
+            }
+            keep_best(&runs[k], &r, rep == 0);
         }
+    for (int k = 0; k < n_runs && rc == EXIT_OK; k++)
         print_run(&runs[k], file_bytes);
-        fflush(stdout);
-    }
+    fflush(stdout);
     if (rc == EXIT_OK) {
         const run_result *one = &runs[0], *all = &runs[n_runs - 1];
         int same = one->hash == all->hash && one->events == all->events &&

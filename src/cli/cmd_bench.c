@@ -24,6 +24,7 @@
 */
 #include <errno.h>
 #include <getopt.h>
+#include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -145,9 +146,13 @@ static long peak_kb(void)
     return kb;
 }
 
-/* Start a new high-water mark at the current resident size (Linux >= 4.0). */
+/* Start a new high-water mark at the current resident size (Linux >= 4.0),
+   after giving back to the system what earlier runs freed (the worker
+   threads' malloc arenas stay resident otherwise, and a one-thread run after
+   a parallel one would count them). */
 static void reset_peak(void)
 {
+    malloc_trim(0);
     FILE *f = fopen("/proc/self/clear_refs", "w");
     if (f) {
         fputs("5", f);

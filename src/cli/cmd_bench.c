@@ -24,7 +24,6 @@
 */
 #include <errno.h>
 #include <getopt.h>
-#include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -146,13 +145,9 @@ static long peak_kb(void)
     return kb;
 }
 
-/* Start a new high-water mark at the current resident size (Linux >= 4.0),
-   after giving back to the system what earlier runs freed (the worker
-   threads' malloc arenas stay resident otherwise, and a one-thread run after
-   a parallel one would count them). */
+/* Start a new high-water mark at the current resident size (Linux >= 4.0). */
 static void reset_peak(void)
 {
-    malloc_trim(0);
     FILE *f = fopen("/proc/self/clear_refs", "w");
     if (f) {
         fputs("5", f);
@@ -243,11 +238,13 @@ static int run_once(const bench_config *cfg, const loaded_dicts *d, const char *
     return rc;
 }
 
-/* Keep in *best the faster of *best and r (the first run when first), with
-   the higher peak memory of the two (the hash and counts are the same). */
+/* Keep in *best the faster of *best and r (the first run when first).  The
+   peak memory is the first run's: the repeats alternate thread counts, and a
+   later one-thread run would also count the arenas that the parallel run
+   before it freed but glibc kept resident. */
 static void keep_best(run_result *best, const run_result *r, int first)
 {
-    long peak = first || r->peak_kb > best->peak_kb ? r->peak_kb : best->peak_kb;
+    long peak = first ? r->peak_kb : best->peak_kb;
     if (first || r->wall < best->wall)
         *best = *r;
     best->peak_kb = peak;

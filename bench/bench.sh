@@ -57,9 +57,10 @@ for size in $sizes; do
     file="$work/corpus-${size}MB.jsonl"
     # shellcheck disable=SC2086  # corpus_files is a list of paths without blanks
     "$DYAD" bench --size "$size" --write "$file" $corpus_files || exit 1
-    # the fastest of three runs up to 100 MB: the shared machine's speed
+    # the fastest of five runs up to 100 MB: the shared machine's speed
     # drifts by 10-15% over minutes, and one run can land in a slow phase
-    repeat=${BENCH_REPEAT:-$(awk "BEGIN{print ($size <= 100) ? 3 : 1}")}
+    # (with three, the 2-core scaling still came out anywhere in 1.73-2.05x)
+    repeat=${BENCH_REPEAT:-$(awk "BEGIN{print ($size <= 100) ? 5 : 1}")}
     for set in $sets; do
         case $set in
         builtin) opts="" ;;

@@ -821,6 +821,20 @@ static void resolve_phrases(coder *c)
     }
 }
 
+/* Phrase n has absorbed phrases n + 1 .. last (its extent now covers
+   theirs): drop them, and point every token from phrase n on at its phrase
+   again. */
+static void drop_absorbed_nps(coder *c, size_t n, size_t last)
+{
+    noun_phrase *a = &c->nps.items[n];
+    size_t removed = last - n;
+    memmove(a + 1, a + 1 + removed, (c->nps.len - last - 1) * sizeof *a);
+    c->nps.len -= removed;
+    for (size_t q = n; q < c->nps.len; q++)
+        for (uint16_t k = c->nps.items[q].start; k < c->nps.items[q].end; k++)
+            c->info[k].np = (uint16_t)q;
+}
+
 /* "agent of actor": "the chairman of the military committee of NATO". */
 static void attach_of_phrases(coder *c)
 {
@@ -835,13 +849,7 @@ static void attach_of_phrases(coder *c)
             a->members[0].agent = agent;
             a->members[0].code[0] = '\0';
             a->end = b->end;
-            for (uint16_t k = a->start; k < a->end; k++)
-                c->info[k].np = (uint16_t)n;
-            memmove(b, b + 1, (c->nps.len - n - 2) * sizeof *b);
-            c->nps.len--;
-            for (size_t m = n + 1; m < c->nps.len; m++)
-                for (uint16_t k = c->nps.items[m].start; k < c->nps.items[m].end; k++)
-                    c->info[k].np = (uint16_t)m;
+            drop_absorbed_nps(c, n, n + 1);
             continue;
         }
         if (a->n_members != 1 || b->n_members != 1 || (a->flags | b->flags) & (NPF_PRONOUN | NPF_TWO))
@@ -876,13 +884,7 @@ static void attach_of_phrases(coder *c)
             a->members[0].agent = agent;
         a->end = b->end;
         a->flags |= b->flags & NPF_PERSON;
-        for (uint16_t k = a->start; k < a->end; k++)
-            c->info[k].np = (uint16_t)n;
-        memmove(b, b + 1, (c->nps.len - n - 2) * sizeof *b);
-        c->nps.len--;
-        for (size_t m = n + 1; m < c->nps.len; m++)
-            for (uint16_t k = c->nps.items[m].start; k < c->nps.items[m].end; k++)
-                c->info[k].np = (uint16_t)m;
+        drop_absorbed_nps(c, n, n + 1);
         n--; /* try again: "the head of the delegation of X" */
     }
 }
@@ -971,12 +973,7 @@ static void join_compounds(coder *c)
         if (n > 0 && tok_is_word(c, (uint16_t)(merged.start - 1), "BOTH"))
             merged.start--;
         *a = merged;
-        size_t removed = last - n;
-        memmove(a + 1, a + 1 + removed, (c->nps.len - last - 1) * sizeof *a);
-        c->nps.len -= removed;
-        for (size_t q = n; q < c->nps.len; q++)
-            for (uint16_t k = c->nps.items[q].start; k < c->nps.items[q].end; k++)
-                c->info[k].np = (uint16_t)q;
+        drop_absorbed_nps(c, n, last);
     }
 }
 

@@ -353,6 +353,19 @@ static inline void fold_ascii_key(char *key, const unsigned char *s, size_t n, s
     }
 }
 
+/* The word s[0..n) folded into key (KEY_MAX bytes); returns the key's
+   length, or more than KEY_MAX when the word is longer (the key is then not
+   to be used). */
+static inline size_t fold_word_key(char *key, const unsigned char *s, size_t n, size_t avail,
+                                   int ascii)
+{
+    if (!ascii)
+        return wordtab_fold((const char *)s, n, key, KEY_MAX);
+    if (n <= KEY_MAX)
+        fold_ascii_key(key, s, n, avail);
+    return n;
+}
+
 static inline void lookup(tok_out *o, token *tk, const unsigned char *s, size_t n, size_t avail,
                           int ascii)
 {
@@ -363,17 +376,9 @@ static inline void lookup(tok_out *o, token *tk, const unsigned char *s, size_t 
     if (!o->wt)
         return;
     char *key = o->keys[o->n_queued];
-    size_t klen;
-    if (ascii) {
-        if (n > KEY_MAX)
-            return;
-        fold_ascii_key(key, s, n, avail);
-        klen = n;
-    } else {
-        klen = wordtab_fold((const char *)s, n, key, KEY_MAX);
-        if (klen > KEY_MAX)
-            return;
-    }
+    size_t klen = fold_word_key(key, s, n, avail, ascii);
+    if (klen > KEY_MAX)
+        return; /* too long to be a dictionary word: WORD_NONE */
     uint32_t q = o->n_queued++;
     o->queued_tok[q] = (uint32_t)(tk - o->v->items);
     o->queued_key[q] = key;
@@ -394,17 +399,9 @@ static void defer_lookup(tok_out *o, token *tk, const unsigned char *s, size_t n
         return;
     }
     char *key = q->keys.items + q->keys.len;
-    size_t klen;
-    if (ascii) {
-        if (n > KEY_MAX)
-            return;
-        fold_ascii_key(key, s, n, avail);
-        klen = n;
-    } else {
-        klen = wordtab_fold((const char *)s, n, key, KEY_MAX);
-        if (klen > KEY_MAX)
-            return;
-    }
+    size_t klen = fold_word_key(key, s, n, avail, ascii);
+    if (klen > KEY_MAX)
+        return; /* too long to be a dictionary word: WORD_NONE */
     uint32_t *it = q->items.items + q->items.len;
     it[0] = (uint32_t)(tk - o->v->items);
     it[1] = (uint32_t)q->keys.len;

@@ -11,6 +11,8 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "coder_fixture.h"
+
 #include "coder/coder.h"
 #include "coder/grammar.h"
 #include "util/civil_date.h"
@@ -77,11 +79,6 @@ static const char verbs[] =
     "CEASEFIRE {CEASEFIRES CEASE-FIRE} [---]\n"
     "- * BETWEEN % [0871:0871]\n";
 
-typedef struct fixture {
-    dict_set *dict;
-    coder_model *model;
-} fixture;
-
 static int setup(void **state)
 {
     static fixture f;
@@ -93,20 +90,8 @@ static int setup(void **state)
                                      DIALECT_NATIVE, NULL), 0);
     assert_int_equal(dict_load_bytes(b, "test.verbs", verbs, strlen(verbs), DICT_FILE_VERBS,
                                      DIALECT_NATIVE, NULL), 0);
-    assert_int_equal(grammar_register(b), 0);
-    f.dict = dict_builder_freeze(b, NULL);
-    assert_non_null(f.dict);
-    f.model = coder_model_new(f.dict);
-    assert_non_null(f.model);
+    fixture_build(&f, b);
     *state = &f;
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    fixture *f = *state;
-    coder_model_free(f->model);
-    dict_set_free(f->dict);
     return 0;
 }
 
@@ -522,5 +507,5 @@ int main(void)
         cmocka_unit_test(test_generic_title_keeps_organisation),
         cmocka_unit_test(test_shortcut_words_are_determiners),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, setup, fixture_teardown);
 }

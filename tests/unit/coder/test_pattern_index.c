@@ -19,6 +19,8 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "coder_fixture.h"
+
 #include "coder/coder_private.h"
 #include "coder/grammar.h"
 #include "util/civil_date.h"
@@ -127,11 +129,6 @@ static char *make_verbs(uint64_t *seed)
     return buf;
 }
 
-typedef struct fixture {
-    dict_set *dict;
-    coder_model *model;
-} fixture;
-
 static int setup(void **state)
 {
     static fixture f;
@@ -145,21 +142,9 @@ static int setup(void **state)
     assert_int_equal(dict_load_bytes(b, "gen.verbs", verbs, strlen(verbs), DICT_FILE_VERBS,
                                      DIALECT_NATIVE, NULL), 0);
     free(verbs);
-    assert_int_equal(grammar_register(b), 0);
-    f.dict = dict_builder_freeze(b, NULL);
-    assert_non_null(f.dict);
+    fixture_build(&f, b);
     assert_true(dict_n_patterns(f.dict) > 500);
-    f.model = coder_model_new(f.dict);
-    assert_non_null(f.model);
     *state = &f;
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    fixture *f = *state;
-    coder_model_free(f->model);
-    dict_set_free(f->dict);
     return 0;
 }
 
@@ -349,12 +334,10 @@ static void test_window_lexemes_distinct_in_order(void **state)
                                      DIALECT_NATIVE, NULL), 0);
     free(actors_text);
     free(verbs_text);
-    assert_int_equal(grammar_register(b), 0);
-    dict_set *d = dict_builder_freeze(b, NULL);
-    assert_non_null(d);
-    coder_model *m = coder_model_new(d);
-    assert_non_null(m);
-    coder *c = coder_new(m, NULL);
+    fixture words;
+    fixture_build(&words, b);
+    dict_set *d = words.dict;
+    coder *c = coder_new(words.model, NULL);
     uint64_t seed = 99;
     unsigned past_set = 0;
     for (unsigned round = 0; round < 40; round++) {
@@ -394,8 +377,7 @@ static void test_window_lexemes_distinct_in_order(void **state)
     }
     assert_true(past_set > 0); /* the list scan past the set was exercised */
     coder_free(c);
-    coder_model_free(m);
-    dict_set_free(d);
+    fixture_free(&words);
 }
 
 int main(void)
@@ -406,5 +388,5 @@ int main(void)
         cmocka_unit_test(test_set_presence_equals_a_scan),
         cmocka_unit_test(test_window_lexemes_distinct_in_order),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, setup, fixture_teardown);
 }

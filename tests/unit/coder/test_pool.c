@@ -20,6 +20,8 @@
 #include <unistd.h>
 #include <cmocka.h>
 
+#include "coder_fixture.h"
+
 #include "coder/grammar.h"
 #include "coder/pool.h"
 #include "util/civil_date.h"
@@ -27,31 +29,14 @@
 
 #define N_DOCS 4000 /* many batches of 256 */
 
-typedef struct fixture {
-    dict_set *dict;
-    coder_model *model;
-} fixture;
-
 static int setup(void **state)
 {
     static fixture f;
     dict_builder *b = dict_builder_new();
     assert_non_null(b);
     assert_int_equal(dict_load_dir(b, DYAD_DATA_DIR, NULL), 0);
-    assert_int_equal(grammar_register(b), 0);
-    f.dict = dict_builder_freeze(b, NULL);
-    assert_non_null(f.dict);
-    f.model = coder_model_new(f.dict);
-    assert_non_null(f.model);
+    fixture_build(&f, b);
     *state = &f;
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    fixture *f = *state;
-    coder_model_free(f->model);
-    dict_set_free(f->dict);
     return 0;
 }
 
@@ -417,5 +402,5 @@ int main(void)
         cmocka_unit_test(test_records_diagnostics_in_order),
         cmocka_unit_test(test_records_backlog_bounded),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, setup, fixture_teardown);
 }

@@ -14,6 +14,8 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "coder_fixture.h"
+
 #include "coder/coder.h"
 #include "coder/grammar.h"
 #include "util/civil_date.h"
@@ -56,11 +58,6 @@ static const char discards[] =
     "+CHESS OLYMPIAD\n"
     "HARVEST FESTIVAL\n";
 
-typedef struct fixture {
-    dict_set *dict;
-    coder_model *model;
-} fixture;
-
 static int setup(void **state)
 {
     static fixture f;
@@ -74,20 +71,8 @@ static int setup(void **state)
                                      DIALECT_TABARI, NULL), 0);
     assert_int_equal(dict_load_bytes(b, "t.discards", discards, strlen(discards),
                                      DICT_FILE_DISCARDS, DIALECT_NATIVE, NULL), 0);
-    assert_int_equal(grammar_register(b), 0);
-    f.dict = dict_builder_freeze(b, NULL);
-    assert_non_null(f.dict);
-    f.model = coder_model_new(f.dict);
-    assert_non_null(f.model);
+    fixture_build(&f, b);
     *state = &f;
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    fixture *f = *state;
-    coder_model_free(f->model);
-    dict_set_free(f->dict);
     return 0;
 }
 
@@ -382,5 +367,5 @@ int main(void)
         cmocka_unit_test(test_time_shift),
         cmocka_unit_test(test_document_hook),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, setup, fixture_teardown);
 }
